@@ -1,0 +1,7 @@
+"""gesta's English NLP layer: the packaged spaCy parser and its news rules."""
+
+from __future__ import annotations
+
+from gesta.nlp.model import DEFAULT_MODEL_PATH, load_parser, model_info
+
+__all__ = ["DEFAULT_MODEL_PATH", "load_parser", "model_info"]
