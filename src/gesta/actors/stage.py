@@ -1,0 +1,216 @@
+"""Stage ``actors``: find and code actor mentions, then resolve short references in the article.
+
+Pass one matches the dictionaries in every sentence; the article's main country is the most
+mentioned one. Pass two composes mentions and resolves later references: surnames of people
+named earlier, titles ("the Kremlin chief"), pronouns, and bare agents ("the government").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from gesta.actors.compose import (
+    COUNTRY_KINDS,
+    Chunk,
+    Match,
+    chunk_actor,
+    chunk_matches,
+    choose_entry,
+    compose,
+    modifier_country,
+)
+from gesta.actors.dictionary import ActorDictionary
+from gesta.document import Actor, Article, Mention, Sentence
+
+SUBJECT_OBJECT_DEPS = frozenset(
+    {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj", "obl", "pobj", "obl:agent", "conj", "appos"}
+)
+PRONOUN_KINDS = {
+    "he": ("person",),
+    "him": ("person",),
+    "she": ("person", "country"),
+    "her": ("person", "country"),
+    "it": ("country", "org"),
+    "they": ("group", "org", "plural"),
+    "them": ("group", "org", "plural"),
+}
+
+
+@dataclass
+class ArticleMemory:
+    """What resolution remembers while reading one article."""
+
+    day: dt.date | None
+    main_country: str | None
+    by_surname: dict[str, Actor] = field(default_factory=dict)
+    recent: list[tuple[int, str, Mention]] = field(default_factory=list)  # (sentence, class, mention)
+
+    def remember(self, mention: Mention, kind: str) -> None:
+        self.recent.append((mention.sentence_index, kind, mention))
+        name = mention.actor.name
+        if name and " " in name:
+            self.by_surname.setdefault(name.split()[-1].lower(), mention.actor)
+
+    def antecedent(self, pronoun: str, sentence_index: int) -> Mention | None:
+        wanted = PRONOUN_KINDS.get(pronoun)
+        if wanted is None:
+            return None
+        for index, kind, mention in reversed(self.recent):
+            if sentence_index - index > 2:
+                break
+            if kind in wanted:
+                return mention
+        return None
+
+
+@dataclass
+class ActorsStage:
+    dictionary: ActorDictionary
+    name: str = "actors"
+    requires: frozenset[str] = frozenset({"sentences", "parse"})
+    provides: frozenset[str] = frozenset({"mentions"})
+
+    def __call__(self, article: Article) -> Article:
+        day = article.published
+        matched = [self._matches(s.parse, day) if s.parse is not None else [] for s in article.sentences]
+        memory = ArticleMemory(day, main_country(matched))
+        mentions: list[Mention] = []
+        for sentence, matches in zip(article.sentences, matched, strict=True):
+            if sentence.parse is not None:
+                mentions.extend(self._sentence_mentions(sentence, matches, memory))
+        article.mentions = mentions
+        return article
+
+    def _matches(self, span: Any, day: dt.date | None) -> list[Match]:
+        forms = [t.lower_ for t in span]
+        lemmas = [t.lemma_.lower() for t in span]
+        found = []
+        for start, end, entries in self.dictionary.index.find(forms, lemmas):
+            entry = choose_entry(entries, span[start:end], day)
+            if entry is not None:
+                found.append(Match(start, end, entry))
+        return found
+
+    def _sentence_mentions(self, sentence: Sentence, matches: list[Match], memory: ArticleMemory) -> list[Mention]:
+        span = sentence.parse
+        by_token = {i: m for m in matches for i in range(m.start, m.end)}
+        consumed: set[int] = set()
+        mentions = []
+        for chunk in chunk_matches(matches, span):
+            if chunk.start in consumed:
+                continue
+            mention = self._chunk_mention(sentence, chunk, by_token, consumed, memory)
+            if mention is not None:
+                mentions.append(mention)
+        mentions.extend(self._references(sentence, by_token, memory))
+        mentions.sort(key=lambda m: m.token_start)
+        return mentions
+
+    def _chunk_mention(
+        self, sentence: Sentence, chunk: Chunk, by_token: dict[int, Match], consumed: set[int], memory: ArticleMemory
+    ) -> Mention | None:
+        span = sentence.parse
+        actor, why = chunk_actor(chunk, span, self.dictionary, memory.day)
+        end = chunk.end
+        if actor is None:  # an agent: look for its country among its modifiers, else the article's
+            actor, why, end = self._agent_country(chunk, span, by_token, consumed, memory)
+        if actor is None:
+            return None
+        consumed.update(range(chunk.start, end))
+        mention = make_mention(sentence, chunk.start, end, actor, _mention_kind(chunk), why)
+        memory.remember(mention, _memory_class(chunk, span))
+        return mention
+
+    def _agent_country(
+        self, chunk: Chunk, span: Any, by_token: dict[int, Match], consumed: set[int], memory: ArticleMemory
+    ) -> tuple[Actor | None, str, int]:
+        sector = next((m.entry.sector for m in chunk.matches if m.entry.sector), None)
+        head = span[chunk.end - 1]
+        found = modifier_country(head, by_token, span.start)
+        if found is not None and found[0].start >= chunk.end:
+            match, end = found
+            entry = match.entry
+            consumed.update(range(match.start, match.end))
+            text = span[chunk.start : end].text
+            if entry.kind in COUNTRY_KINDS and entry.country:
+                return compose(text, entry.country, sector, chunk.name), f"agent of {entry.kind} {entry.origin}", end
+            return Actor(text, entry.code or "UNK", entry.country, sector or entry.sector, entry.name), f"agent of {entry.kind} {entry.origin}", end
+        surname = chunk.name.split()[-1].lower() if chunk.name else None
+        if memory.main_country and sector:
+            text = span[chunk.start : chunk.end].text
+            return compose(text, memory.main_country, sector, chunk.name), "agent in the article's main country", chunk.end
+        if surname and surname in memory.by_surname:
+            return memory.by_surname[surname], "named earlier", chunk.end
+        return None, "", chunk.end
+
+    def _references(self, sentence: Sentence, by_token: dict[int, Match], memory: ArticleMemory) -> list[Mention]:
+        """Pronouns and surnames of people named earlier in the article."""
+        span = sentence.parse
+        found = []
+        for token in span:
+            local = token.i - span.start
+            if local in by_token:
+                continue
+            if token.pos_ == "PRON" and token.dep_ in SUBJECT_OBJECT_DEPS:
+                antecedent = memory.antecedent(token.lower_, sentence.index)
+                if antecedent is not None:
+                    actor = _retext(antecedent.actor, token.text)
+                    found.append(make_mention(sentence, local, local + 1, actor, "pronoun", f"refers to {antecedent.actor.text!r}"))
+            elif token.pos_ == "PROPN" and token.lower_ in memory.by_surname:
+                actor = _retext(memory.by_surname[token.lower_], token.text)
+                found.append(make_mention(sentence, local, local + 1, actor, "person", "named earlier in the article"))
+        return found
+
+
+def main_country(matched: list[list[Match]]) -> str | None:
+    """The country most often named in the article (names, adjectives, capitals)."""
+    counts: Counter[str] = Counter(
+        m.entry.country for matches in matched for m in matches if m.entry.kind in COUNTRY_KINDS and m.entry.country
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def make_mention(sentence: Sentence, start: int, end: int, actor: Actor, kind: Any, why: str) -> Mention:
+    span = sentence.parse
+    first, last = span[start], span[end - 1]
+    doc_start = first.idx
+    doc_end = last.idx + len(last.text)
+    return Mention(
+        sentence_index=sentence.index,
+        start=sentence.original_offset(doc_start),
+        end=sentence.original_offset(doc_end),
+        actor=actor,
+        kind=kind,
+        why=why,
+        token_start=start,
+        token_end=end,
+    )
+
+
+def _retext(actor: Actor, text: str) -> Actor:
+    return Actor(text, actor.code, actor.country, actor.sector, actor.name)
+
+
+def _mention_kind(chunk: Chunk) -> str:
+    kinds = [m.entry.kind for m in chunk.matches]
+    if len(kinds) > 1 or chunk.name:
+        return "composed"
+    return {"seat": "metonym", "capital": "metonym", "adjective": "name", "country": "name",
+            "org": "name", "group": "name"}.get(kinds[0], kinds[0])
+
+
+def _memory_class(chunk: Chunk, span: Any) -> str:
+    """How pronouns may refer back to this mention: person, country, org, group or plural."""
+    entries = [m.entry for m in chunk.matches]
+    if chunk.name or any(e.single_person for e in entries):
+        return "person"
+    if any(e.kind == "group" for e in entries):
+        return "group"
+    if any(e.kind == "org" for e in entries):
+        return "org"
+    if any(e.kind == "agent" for e in entries):
+        return "plural" if span[chunk.end - 1].tag_ in ("NNS", "NNPS") else "person"
+    return "country"

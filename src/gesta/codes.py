@@ -1,0 +1,136 @@
+"""The event ontologies: CAMEO codes with their names, quad class and Goldstein score, and
+their PLOVER and ACLED equivalents, read from ``data/codes/*.csv``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from gesta.errors import DataFileError
+from gesta.resources import data_dir, read_csv
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    root: str
+    name: str
+    quad_class: int
+    goldstein: float
+
+
+@dataclass(frozen=True, slots=True)
+class PloverCode:
+    type: str
+    mode: str | None
+    context: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AcledCode:
+    event_type: str
+    sub_event_type: str | None
+    needs: str | None  # e.g. "target_sector=CVL:Violence against civilians/Attack"
+
+
+@dataclass(frozen=True)
+class CodeBook:
+    """Look-ups from a CAMEO code to its description in the three ontologies."""
+
+    cameo: Mapping[str, CameoCode]
+    plover: Mapping[str, PloverCode]
+    acled: Mapping[str, AcledCode]
+    legacy_plover: Mapping[str, str]
+
+    def describe(self, code: str) -> CameoCode:
+        found = self.cameo.get(code)
+        if found is None:
+            raise KeyError(f"unknown CAMEO code {code!r}")
+        return found
+
+    def plover_for(self, code: str) -> PloverCode | None:
+        return _nearest(self.plover, code)
+
+    def acled_for(self, code: str, target_sector: str | None = None) -> AcledCode | None:
+        found = _nearest(self.acled, code)
+        if found is None or not found.needs or target_sector is None:
+            return found
+        return _apply_condition(found, target_sector)
+
+    def modern_plover(self, name: str) -> str:
+        """Map an older PLOVER type name (DEMAND, DISAPPROVE, ...) to the current one."""
+        return self.legacy_plover.get(name.upper(), name.upper())
+
+
+def _nearest(table: Mapping[str, object], code: str) -> object | None:  # type: ignore[misc]
+    """The entry for ``code`` or its closest parent (0232 -> 023 -> 02)."""
+    for length in range(len(code), 1, -1):
+        found = table.get(code[:length])
+        if found is not None:
+            return found
+    return None
+
+
+def _apply_condition(found: AcledCode, target_sector: str) -> AcledCode:
+    for clause in (found.needs or "").split(";"):
+        condition, _, outcome = clause.partition(":")
+        name, _, value = condition.partition("=")
+        if name.strip() == "target_sector" and target_sector in value.split("|"):
+            event_type, _, sub = outcome.partition("/")
+            return AcledCode(event_type.strip(), sub.strip() or None, None)
+    return found
+
+
+def load_codebook(directory: Path | None = None) -> CodeBook:
+    base = directory or data_dir() / "codes"
+    return CodeBook(
+        cameo=MappingProxyType(_load_cameo(base / "cameo.csv")),
+        plover=MappingProxyType(_load_plover(base / "plover.csv")),
+        acled=MappingProxyType(_load_acled(base / "acled.csv")),
+        legacy_plover=MappingProxyType(_load_legacy(base / "plover_legacy.csv")),
+    )
+
+
+def _load_cameo(path: Path) -> dict[str, CameoCode]:
+    table: dict[str, CameoCode] = {}
+    for line, row in read_csv(path, ("code", "root", "name", "quad_class", "goldstein")):
+        try:
+            table[row["code"]] = CameoCode(
+                row["code"], row["root"], row["name"], int(row["quad_class"]), float(row["goldstein"])
+            )
+        except ValueError as exc:
+            raise DataFileError(str(path), f"bad number: {exc}", line) from None
+    return table
+
+
+def _load_plover(path: Path) -> dict[str, PloverCode]:
+    table: dict[str, PloverCode] = {}
+    for _, row in read_csv(path, ("cameo", "plover_type", "plover_mode")):
+        if row["plover_type"].strip():
+            table[row["cameo"]] = PloverCode(
+                row["plover_type"].strip(),
+                row["plover_mode"].strip() or None,
+                (row.get("plover_context") or "").strip() or None,
+            )
+    return table
+
+
+def _load_acled(path: Path) -> dict[str, AcledCode]:
+    table: dict[str, AcledCode] = {}
+    for _, row in read_csv(path, ("cameo", "event_type", "sub_event_type")):
+        if row["event_type"].strip():
+            table[row["cameo"]] = AcledCode(
+                row["event_type"].strip(),
+                row["sub_event_type"].strip() or None,
+                (row.get("needs") or "").strip() or None,
+            )
+    return table
+
+
+def _load_legacy(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    rows = read_csv(path, ("old", "new"))
+    return {row["old"].strip().upper(): row["new"].strip().upper() for _, row in rows}

@@ -1,0 +1,1 @@
+"""The event coder: patterns as data, matched on lemmas and the dependency parse."""

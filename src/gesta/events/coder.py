@@ -1,0 +1,218 @@
+"""Code the events of one parsed sentence: match patterns on trigger lemmas and their
+dependents, then read the source and target actors off the parse (one event per dyad)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from gesta.document import Actor, Event, Mention, Sentence
+from gesta.events.context import Cues, attribution, modality
+from gesta.events.grammar import (
+    INDIRECT_OBJECT,
+    OBJECT,
+    PARTICLE,
+    PASSIVE_SUBJECT,
+    children,
+    conjuncts,
+    contains_phrase,
+    is_passive,
+    preposition_of,
+    prepositional_dependents,
+    subject_candidates,
+)
+from gesta.events.patterns import Pattern, PatternSet
+
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN"})
+NOMINAL_SOURCE_DEPS = frozenset({"nmod:poss", "poss", "amod", "compound"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    token: Any
+    pattern: Pattern
+    consumed: frozenset[int]  # tokens a constraint used (so "sanctions" in "impose sanctions" is not a second trigger)
+
+
+class SentenceCoder:
+    """Codes one sentence; built per sentence with that sentence's mentions."""
+
+    def __init__(self, sentence: Sentence, mentions: list[Mention], patterns: PatternSet, cues: Cues) -> None:
+        self.sentence = sentence
+        self.span = sentence.parse
+        self.patterns = patterns
+        self.cues = cues
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            for i in range(mention.token_start, mention.token_end):
+                self.by_token[i + self.span.start] = mention
+
+    def events(self) -> Iterator[Event]:
+        seen: set[tuple[str, str, str]] = set()
+        for match in self.trigger_matches():
+            for event in self._events_for(match):
+                key = (event.cameo, _code(event.source), _code(event.target))
+                if key not in seen:
+                    seen.add(key)
+                    yield event
+
+    def trigger_matches(self) -> list[TriggerMatch]:
+        matches: list[TriggerMatch] = []
+        consumed: set[int] = set()
+        for token in self.span:
+            pos = "verb" if token.pos_ in VERB_POS else "noun" if token.pos_ in NOUN_POS else None
+            if pos is None or token.i in consumed:
+                continue
+            match = self._match(token, pos)
+            if match is not None:
+                matches.append(match)
+                consumed |= match.consumed
+        return [m for m in matches if m.token.i not in consumed or m.pattern.pos == "verb"]
+
+    def _match(self, token: Any, pos: str) -> TriggerMatch | None:
+        for pattern in self.patterns.candidates(pos, token.lemma_.lower()):
+            used = self._constraints(token, pattern)
+            if used is not None:
+                return TriggerMatch(token, pattern, frozenset(used))
+        return None
+
+    def _constraints(self, token: Any, pattern: Pattern) -> set[int] | None:
+        """Token indexes the pattern's constraints used, or None when they fail."""
+        used: set[int] = set()
+        if pattern.particle and not _has_particle(token, pattern.particle):
+            return None
+        if pattern.object:
+            objects = children(token, OBJECT | PASSIVE_SUBJECT) if pattern.pos == "verb" else [token]
+            hit = next((o for o in objects if _phrase_in(o, pattern.object)), None)
+            if hit is None:
+                return None
+            used |= {t.i for t in hit.subtree}
+        for preposition, phrases in pattern.prep:
+            hit = next((d for d in prepositional_dependents(token, preposition, deep=True) if _phrase_in(d, phrases)), None)
+            if hit is None:
+                return None
+            used.add(hit.i)
+        return used
+
+    def _events_for(self, match: TriggerMatch) -> Iterator[Event]:
+        sources, targets = self._roles(match)
+        if not sources and not targets:
+            return
+        trigger = match.token
+        mood = modality(trigger, self.cues)
+        said = attribution(trigger, self.span, self.actors_of, self.cues)
+        start = self.sentence.original_offset(trigger.idx)
+        end = self.sentence.original_offset(trigger.idx + len(trigger.text))
+        for source, target in itertools.product(sources or [None], targets or [None]):
+            if source is not None and target is not None and source.code == target.code and source.text == target.text:
+                continue
+            yield Event(
+                sentence_index=self.sentence.index, cameo=match.pattern.cameo, rule=match.pattern.id,
+                source=source, target=target, trigger_start=start, trigger_end=end,
+                modality=mood, attribution=said,
+            )
+
+    def _roles(self, match: TriggerMatch) -> tuple[list[Actor], list[Actor]]:
+        token, pattern = match.token, match.pattern
+        if pattern.pos == "noun":
+            return self._nominal_source(token), self._targets(token, pattern, passive=False)
+        passive = is_passive(token)
+        if passive:
+            agents = list(prepositional_dependents(token, "by"))
+            sources = self.actors_of(agents[0]) if agents else []
+        else:
+            sources = self._first_actors(subject_candidates(token)) if pattern.source == "subject" else []
+        return sources, self._targets(token, pattern, passive)
+
+    def _targets(self, token: Any, pattern: Pattern, passive: bool) -> list[Actor]:
+        for role in pattern.target:
+            if role == "none":
+                return []
+            found = self._target_tokens(token, role, passive)
+            actors = self._first_actors(found)
+            if actors:
+                return actors
+        return []
+
+    def _target_tokens(self, token: Any, role: str, passive: bool) -> list[Any]:
+        if role == "object":
+            return children(token, PASSIVE_SUBJECT if passive else OBJECT)
+        if role == "iobj":
+            return children(token, INDIRECT_OBJECT)
+        if role.startswith("prep:"):
+            return list(prepositional_dependents(token, role[5:], deep=True))
+        if role == "subject":
+            return subject_candidates(token)
+        return []
+
+    def _nominal_source(self, noun: Any) -> list[Actor]:
+        """"Russia's attack", "the Russian attack", "the attack by the army", "X launched an attack"."""
+        by = list(prepositional_dependents(noun, "by"))
+        if by:
+            return self.actors_of(by[0])
+        modifiers = [c for c in noun.children if c.dep_ in NOMINAL_SOURCE_DEPS]
+        found = self._first_actors(modifiers)
+        if found:
+            return found
+        if noun.dep_ in OBJECT and noun.head.pos_ in VERB_POS:
+            return self._first_actors(subject_candidates(noun.head))
+        return []
+
+    def _first_actors(self, tokens: list[Any]) -> list[Actor]:
+        for token in tokens:
+            actors = self.actors_of(token)
+            if actors:
+                return actors
+        return []
+
+    def actors_of(self, token: Any) -> list[Actor]:
+        """Actors a role token stands for: its mention, its conjuncts' mentions, or the
+        nearest mention among its modifiers ("the heads of the People's Republics")."""
+        found: list[Actor] = []
+        for item in conjuncts(token):
+            mention = self.by_token.get(item.i) or self._nearest_mention(item)
+            if mention is not None and all(mention.actor is not a for a in found):
+                found.append(mention.actor)
+        return found
+
+    def _nearest_mention(self, token: Any) -> Mention | None:
+        best: tuple[int, Mention] | None = None
+        for item in token.subtree:
+            mention = self.by_token.get(item.i)
+            if mention is None or preposition_of(item) in ("according to",):
+                continue
+            depth = _depth_below(item, token)
+            if best is None or depth < best[0]:
+                best = (depth, mention)
+        return best[1] if best is not None and best[0] <= 3 else None
+
+
+def _depth_below(item: Any, ancestor: Any) -> int:
+    depth = 0
+    while item is not ancestor and item.head is not item and depth < 50:
+        item = item.head
+        depth += 1
+    return depth
+
+
+def _has_particle(token: Any, particle: str) -> bool:
+    words = particle.split()
+    for child in token.children:
+        if child.dep_ in PARTICLE and child.lower_ == words[0]:
+            return True
+        if child.lower_ == words[0] or preposition_of(child) == particle:
+            return True
+    return False
+
+
+def _phrase_in(token: Any, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    lemmas = [t.lemma_.lower() for t in token.subtree]
+    forms = [t.lower_ for t in token.subtree]
+    return any(contains_phrase(lemmas, phrase, forms) for phrase in phrases)
+
+
+def _code(actor: Actor | None) -> str:
+    return actor.code if actor is not None else ""

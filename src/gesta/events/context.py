@@ -1,0 +1,133 @@
+"""Who says an event happened (attribution) and how sure the text is of it (modality)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gesta.document import Actor, Attribution, Modality
+from gesta.events.grammar import SUBJECT, children, preposition_of
+from gesta.resources import data_dir, load_yaml
+
+ActorsOf = Callable[[Any], list[Actor]]
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Word lists from ``data/grammar/cues.yaml``."""
+
+    speech_verbs: frozenset[str]
+    source_phrases: frozenset[str]
+    denial_verbs: frozenset[str]
+    media_nouns: frozenset[str]
+    negation_words: frozenset[str]
+    negating_verbs: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    conditional_marks: frozenset[str]
+    future_aux: frozenset[str]
+    intent_verbs: frozenset[str]
+
+
+def load_cues(path: Path | None = None) -> Cues:
+    data = load_yaml(path or data_dir() / "grammar" / "cues.yaml", "cues")
+    return Cues(**{name: frozenset(words) for name, words in data.content["cues"].items()})
+
+
+def modality(trigger: Any, cues: Cues) -> Modality:
+    """Negation, hypothesis and future read off the trigger and the verbs governing it."""
+    negated = hypothetical = future = False
+    chain = _governing_chain(trigger)
+    for depth, token in enumerate(chain):
+        for child in token.children:
+            lemma = child.lemma_.lower()
+            if depth == 0 and (child.dep_ in ("neg", "advmod", "det") and child.lower_ in cues.negation_words):
+                negated = True
+            if child.dep_ in ("aux", "aux:pass") and child.lower_ in cues.hypothetical_aux:
+                hypothetical = True
+            if child.dep_ in ("aux",) and (child.lower_ in cues.future_aux or lemma in cues.future_aux):
+                future = True
+            if child.dep_ in ("advcl", "mark") and _is_conditional(child, cues):
+                hypothetical = True
+        if depth > 0:
+            lemma = token.lemma_.lower()
+            negated = negated or lemma in cues.negating_verbs
+            future = future or lemma in cues.intent_verbs
+    return Modality(negated=negated, hypothetical=hypothetical, future=future)
+
+
+def _governing_chain(trigger: Any) -> list[Any]:
+    """The trigger and the verbs it complements ("refuses to attack": attack, refuses)."""
+    chain = [trigger]
+    current = trigger
+    while current.dep_ in ("xcomp",) and current.head is not current:
+        current = current.head
+        chain.append(current)
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("obj", "dobj") and trigger.head is not trigger:
+        chain.append(trigger.head)  # "promised military intervention": the verb governs the noun
+    return chain
+
+
+def _is_conditional(token: Any, cues: Cues) -> bool:
+    if token.dep_ == "mark":
+        return token.lower_ in cues.conditional_marks
+    return any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in token.children)
+
+
+def attribution(trigger: Any, span: Any, actors_of: ActorsOf, cues: Cues) -> Attribution | None:
+    """The speaker (and the outlet it came through) of the claim holding the trigger."""
+    speech = _speech_verb(trigger, cues)
+    via_token = _according_to(span, cues)
+    speaker: Actor | None = None
+    cue = ""
+    if speech is not None:
+        subject = next(iter(children(speech, SUBJECT)), None)
+        found = actors_of(subject) if subject is not None else []
+        speaker = found[0] if found else None
+        cue = speech.text
+    via = None
+    if via_token is not None:
+        via_actors = actors_of(via_token)
+        if _is_media(via_token, cues) or speech is not None:
+            via = via_actors[0].name or via_actors[0].text if via_actors else _noun_phrase(via_token)
+        elif speaker is None:
+            speaker = via_actors[0] if via_actors else None
+        cue = cue or "according to"
+    if speech is None and via_token is None:
+        return None
+    return Attribution(speaker=speaker, via=via, cue=cue)
+
+
+def _speech_verb(trigger: Any, cues: Cues) -> Any | None:
+    """A verb of saying that governs the trigger, or that is attached to it as an aside."""
+    current = trigger
+    for _ in range(8):
+        for child in current.children:
+            if child.dep_ == "parataxis" and child.lemma_.lower() in cues.speech_verbs:
+                return child
+        head = current.head
+        if head is current:
+            return None
+        if head.lemma_.lower() in cues.speech_verbs and current.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj"):
+            return head
+        current = head
+    return None
+
+
+def _according_to(span: Any, cues: Cues) -> Any | None:
+    for token in span:
+        if token.lower_ == "according" and token.head is not token:
+            phrase = preposition_of(token.head)
+            if phrase in cues.source_phrases:
+                return token.head
+    return None
+
+
+def _is_media(token: Any, cues: Cues) -> bool:
+    return any(t.lemma_.lower() in cues.media_nouns for t in token.subtree)
+
+
+def _noun_phrase(token: Any) -> str:
+    words = [t.text for t in token.subtree if t.dep_ not in ("case", "det", "fixed")]
+    return " ".join(words)

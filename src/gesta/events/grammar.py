@@ -1,0 +1,106 @@
+"""Reading roles off a dependency parse (Universal Dependencies labels, with the older
+ClearNLP names accepted too), shared by the pattern matcher, roles, attribution and modality."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+SUBJECT = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass"})
+OBJECT = frozenset({"obj", "dobj"})
+INDIRECT_OBJECT = frozenset({"iobj", "dative"})
+OBLIQUE = frozenset({"obl", "nmod", "obl:agent", "obl:npmod", "nmod:npmod", "pobj", "prep", "advcl", "obl:tmod"})
+CASE = frozenset({"case", "mark"})
+PASSIVE_AUX = frozenset({"aux:pass", "auxpass"})
+PARTICLE = frozenset({"compound:prt", "prt"})
+CONJUNCT = "conj"
+
+
+def children(token: Any, deps: frozenset[str]) -> list[Any]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def is_passive(token: Any) -> bool:
+    return any(c.dep_ in PASSIVE_AUX or c.dep_ in PASSIVE_SUBJECT for c in token.children)
+
+
+def preposition_of(token: Any) -> str | None:
+    """The preposition that introduces a nominal ("to" in "to Putin"), lowercased.
+
+    Multi-word prepositions keep their fixed parts ("according to", "because of").
+    """
+    for child in token.children:
+        if child.dep_ in CASE and child.i < token.i:
+            fixed = [g.lower_ for g in child.children if g.dep_ == "fixed"]
+            return " ".join([child.lower_, *fixed])
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":  # ClearNLP style
+        return str(token.head.lower_)
+    return None
+
+
+def prepositional_dependents(token: Any, preposition: str, deep: bool = False) -> Iterator[Any]:
+    """Nominals under ``token`` introduced by ``preposition`` (searching the subtree if ``deep``)."""
+    pool = token.subtree if deep else token.children
+    for candidate in pool:
+        if candidate is token or candidate.dep_ not in OBLIQUE:
+            continue
+        if preposition_of(candidate) == preposition:
+            yield candidate
+
+
+def conjuncts(token: Any) -> list[Any]:
+    """The token and the tokens coordinated with it ("the EU and the US")."""
+    found = [token]
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ == CONJUNCT and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "X"):
+                found.append(child)
+                stack.append(child)
+    return found
+
+
+def subtree_lemmas(token: Any) -> list[str]:
+    return [t.lemma_.lower() for t in token.subtree]
+
+
+def contains_phrase(lemmas: list[str], phrase: tuple[str, ...], forms: list[str] | None = None) -> bool:
+    """True when ``phrase`` occurs contiguously in ``lemmas`` (or in the surface ``forms``)."""
+    if not phrase:
+        return True
+    size = len(phrase)
+    first = phrase[0]
+    for row in (lemmas, forms or []):
+        for i in range(len(row) - size + 1):
+            if row[i] == first and tuple(row[i : i + size]) == phrase:
+                return True
+    return False
+
+
+def subject_candidates(verb: Any) -> list[Any]:
+    """Tokens that may hold a verb's subject, nearest first.
+
+    The verb's own subject; else inherited through xcomp, conj and adverbial clauses; for a
+    participle or relative clause ("letters asking for help") the noun it modifies, then the
+    subject of the clause that noun belongs to (whoever wrote the letters).
+    """
+    found: list[Any] = []
+    current = verb
+    for _ in range(6):
+        subject = next((c for c in current.children if c.dep_ in SUBJECT), None)
+        if subject is not None:
+            found.append(subject)
+            return found
+        if current.head is current:
+            return found
+        if current.dep_ in ("acl:relcl", "relcl", "acl"):
+            found.append(current.head)
+            current = current.head.head
+            continue
+        if current.dep_ in ("xcomp", CONJUNCT, "advcl"):
+            current = current.head
+            continue
+        return found
+    return found

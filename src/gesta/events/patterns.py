@@ -1,0 +1,140 @@
+"""Verb and noun patterns (``data/patterns/*.yaml``) compiled for matching.
+
+A pattern names trigger lemmas and optional constraints on the trigger's dependents: a phrase
+in the direct object, a phrase under a preposition. ``&NAME`` in a phrase stands for any
+phrase of synset ``NAME``. The most constrained matching pattern of a trigger wins.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gesta.codes import CodeBook
+from gesta.errors import DataFileError
+from gesta.resources import DataFile, data_dir, load_yaml
+
+log = logging.getLogger(__name__)
+
+Phrase = tuple[str, ...]
+DEFAULT_TARGETS = ("object", "iobj", "prep:to", "prep:against", "prep:on", "prep:with", "prep:at")
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    cameo: str
+    lemma: str
+    particle: str | None
+    pos: str
+    object: tuple[Phrase, ...]
+    prep: tuple[tuple[str, tuple[Phrase, ...]], ...]
+    target: tuple[str, ...]
+    source: str
+    origin: str
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.object else 0) + 2 * len(self.prep) + (1 if self.particle else 0)
+
+
+@dataclass
+class PatternSet:
+    """Patterns by (pos, lemma), most specific first."""
+
+    by_trigger: dict[tuple[str, str], list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    files: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.by_trigger.values())
+
+    def add(self, pattern: Pattern) -> None:
+        bucket = self.by_trigger[(pattern.pos, pattern.lemma)]
+        bucket.append(pattern)
+        bucket.sort(key=lambda p: -p.specificity)
+
+    def candidates(self, pos: str, lemma: str) -> list[Pattern]:
+        return self.by_trigger.get((pos, lemma), [])
+
+
+def packaged_pattern_files() -> list[Path]:
+    directory = data_dir() / "patterns"
+    return sorted(directory.glob("*.yaml")) if directory.is_dir() else []
+
+
+def load_patterns(extra_files: Iterable[Path], codebook: CodeBook) -> PatternSet:
+    files = [load_yaml(path) for path in [*packaged_pattern_files(), *extra_files]]
+    synsets: dict[str, list[Phrase]] = {}
+    for data in files:
+        if data.kind == "synsets":
+            for name, phrases in data.content["synsets"].items():
+                synsets.setdefault(name.upper(), []).extend(_split(p) for p in phrases)
+    patterns = PatternSet()
+    seen: dict[str, str] = {}
+    for data in files:
+        if data.kind != "patterns":
+            continue
+        patterns.files.append(str(data.path))
+        for number, raw in enumerate(data.content["patterns"]):
+            for pattern in compile_pattern(raw, data, number, synsets, codebook):
+                if pattern.id in seen and seen[pattern.id] != pattern.origin:
+                    log.debug("pattern id %s defined again at %s", pattern.id, pattern.origin)
+                seen[pattern.id] = pattern.origin
+                patterns.add(pattern)
+    log.debug("loaded %d patterns from %d files", len(patterns), len(patterns.files))
+    return patterns
+
+
+def compile_pattern(
+    raw: dict[str, Any], data: DataFile, number: int, synsets: dict[str, list[Phrase]], codebook: CodeBook
+) -> list[Pattern]:
+    """One pattern entry becomes one compiled pattern per trigger lemma."""
+    where = ("patterns", number)
+    origin = f"{data.path.name}:{data.line_of(*where)}"
+    if raw["cameo"] not in codebook.cameo:
+        raise DataFileError(str(data.path), f"unknown CAMEO code {raw['cameo']!r}", data.line_of(*where, "cameo"), "cameo")
+    expand = _expander(synsets, data, where)
+    objects = tuple(itertools.chain.from_iterable(expand(p, "object") for p in raw.get("object", [])))
+    preps = tuple(
+        (prep.lower(), tuple(itertools.chain.from_iterable(expand(p, f"prep.{prep}") for p in phrases)))
+        for prep, phrases in raw.get("prep", {}).items()
+    )
+    compiled = []
+    for lemma_text in raw["lemmas"]:
+        words = lemma_text.lower().split()
+        compiled.append(
+            Pattern(
+                id=raw["id"], cameo=raw["cameo"], lemma=words[0],
+                particle=" ".join(words[1:]) or None, pos=raw.get("pos", "verb"),
+                object=objects, prep=preps, target=tuple(raw.get("target") or DEFAULT_TARGETS),
+                source=raw.get("source", "subject"), origin=origin,
+            )
+        )
+    return compiled
+
+
+def _expander(synsets: dict[str, list[Phrase]], data: DataFile, where: tuple[Any, ...]) -> Any:
+    def expand(phrase: str, field_name: str) -> list[Phrase]:
+        if phrase.strip() == "*":
+            return [()]
+        options: list[list[Phrase]] = []
+        for word in phrase.lower().split():
+            if word.startswith("&"):
+                members = synsets.get(word[1:].upper())
+                if members is None:
+                    raise DataFileError(str(data.path), f"unknown synset {word!r}", data.line_of(*where), field_name)
+                options.append(members)
+            else:
+                options.append([(word,)])
+        return [tuple(itertools.chain.from_iterable(combo)) for combo in itertools.product(*options)]
+
+    return expand
+
+
+def _split(phrase: str) -> Phrase:
+    return tuple(phrase.lower().split())

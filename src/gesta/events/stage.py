@@ -1,0 +1,34 @@
+"""Stage ``events``: code every parsed sentence's events from its actor mentions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gesta.actors.dictionary import ActorDictionary
+from gesta.document import Article
+from gesta.events.coder import SentenceCoder
+from gesta.events.context import Cues, load_cues
+from gesta.events.patterns import PatternSet
+
+
+@dataclass
+class EventsStage:
+    patterns: PatternSet
+    actors: ActorDictionary
+    cues: Cues = field(default_factory=load_cues)
+    name: str = "events"
+    requires: frozenset[str] = frozenset({"sentences", "parse", "mentions"})
+    provides: frozenset[str] = frozenset({"events"})
+
+    def __call__(self, article: Article) -> Article:
+        by_sentence: dict[int, list] = {}
+        for mention in article.mentions:
+            by_sentence.setdefault(mention.sentence_index, []).append(mention)
+        events = []
+        for sentence in article.sentences:
+            if sentence.parse is None:
+                continue
+            coder = SentenceCoder(sentence, by_sentence.get(sentence.index, []), self.patterns, self.cues)
+            events.extend(coder.events())
+        article.events = events
+        return article

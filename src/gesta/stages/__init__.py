@@ -1,0 +1,1 @@
+"""Pipeline stages. Each module holds one stage class: ``Article -> Article``."""
