@@ -28,10 +28,11 @@ def code_files(
     pipeline: Pipeline | None = None,
     published: dt.date | None = None,
     source: str | None = None,
+    input_format: str | None = None,
 ) -> Iterator[Article | InputError]:
     """Read and code every article under ``paths``; errors come in place of their article."""
     coder = pipeline or load()
-    options = ReadOptions(published=published, source=source)
+    options = ReadOptions(published=published, source=source, format=input_format)
     for item in read_paths(paths, options):
         if isinstance(item, InputError):
             yield item

@@ -147,6 +147,8 @@ class Event:
     date_text: str | None = None
     location: Location | None = None
     fatalities: int | None = None
+    injured: int | None = None
+    size: int | None = None  # crowd or troop size
     event_id: str = ""
 
 

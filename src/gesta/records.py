@@ -68,6 +68,8 @@ def event_record(article: Article, event: Event, codebook: CodeBook) -> dict[str
         "goldstein": cameo.goldstein,
         "location": event.location.to_record() if event.location else None,
         "fatalities": event.fatalities,
+        "injured": event.injured,
+        "size": event.size,
         "attribution": event.attribution.to_record() if event.attribution else None,
         "modality": event.modality.to_record(),
         "rule": event.rule,
