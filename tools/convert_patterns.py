@@ -8,6 +8,8 @@ Inputs:
   tools/pattern_inputs/synsets.yaml                  our synsets (merged with PETRARCH's)
   tools/pattern_inputs/*.yaml (kind: patterns)       our hand-written patterns
 
+Hand-written files may hold `patterns:` (full entries), `groups:` (shared lemmas/settings with a
+list of `cases:`), `verbs:` ({code: [lemma, ...]} defaults) and `nouns:` ({code: [noun, ...]}).
 Hand-written patterns are read first and win: a PETRARCH pattern loses every lemma for which an
 earlier pattern already has the same constraints (same pos, object and prep phrases); within
 PETRARCH, the first occurrence wins. Output is deterministic.
@@ -352,8 +354,12 @@ def hand_patterns(settings: Settings, codes: set[str]) -> list[Pattern]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or data.get("kind") != "patterns":
             continue
-        for entry in data.get("patterns", []):
+        for entry in data.get("patterns") or []:
             patterns.append(hand_pattern(entry, settings, path.name))
+        for group in data.get("groups") or []:
+            shared = {key: value for key, value in group.items() if key != "cases"}
+            for case in group["cases"]:
+                patterns.append(hand_pattern({**shared, **case}, settings, path.name))
         for code, lemmas in (data.get("verbs") or {}).items():
             patterns.append(Pattern(str(code), [str(l) for l in lemmas], target=list(settings.target_default),
                                     note=f"gesta {path.stem}"))
@@ -394,17 +400,30 @@ def hand_pattern(entry: dict[str, object], settings: Settings, source: str) -> P
 
 def resolve(patterns: list[Pattern], drops: Counter[str]) -> list[Pattern]:
     """First pattern wins each (lemma, constraints); later ones lose that lemma."""
-    claimed: set[tuple[object, ...]] = set()
+    claimed: dict[tuple[object, ...], bool] = {}  # -> claimed by a hand pattern
+    hand_claims: dict[tuple[object, ...], str] = {}
+    conflicts: list[str] = []
     kept: list[Pattern] = []
     for pattern in patterns:
+        if not pattern.note.startswith("PETRARCH2"):
+            for lemma in pattern.lemmas:
+                key = (lemma, pattern.signature())
+                if key in hand_claims and hand_claims[key] != pattern.cameo:
+                    conflicts.append(f"hand patterns disagree for {lemma!r} {pattern.signature()}: "
+                                     f"{hand_claims[key]} vs {pattern.cameo}")
+                hand_claims.setdefault(key, pattern.cameo)
         free = [lemma for lemma in dict.fromkeys(pattern.lemmas) if (lemma, pattern.signature()) not in claimed]
         if not free:
             if pattern.note.startswith("PETRARCH2"):
-                drops["duplicate or conflicting (same lemmas and constraints)"] += 1
+                by_hand = all(claimed[(lemma, pattern.signature())] for lemma in pattern.lemmas)
+                drops["superseded by hand patterns" if by_hand else "duplicate within PETRARCH2 (first wins)"] += 1
             continue
-        claimed.update((lemma, pattern.signature()) for lemma in free)
+        is_hand = not pattern.note.startswith("PETRARCH2")
+        claimed.update(((lemma, pattern.signature()), is_hand) for lemma in free)
         pattern.lemmas = free
         kept.append(pattern)
+    if conflicts:
+        raise SystemExit("\n".join(conflicts))
     return kept
 
 
@@ -419,7 +438,7 @@ def assign_ids(patterns: list[Pattern]) -> None:
         if pattern.id and "." in pattern.id:
             base = pattern.id
         else:
-            parts = pattern.object + [f"{p}-{v}" for p, values in pattern.prep.items() for v in values]
+            parts = pattern.object[:1] + [f"{p}-{values[0]}" for p, values in pattern.prep.items()]
             tail = slug("-".join(part.replace("*", "any") for part in parts)) or "default"
             if pattern.pos == "noun":
                 tail = f"noun-{tail}"
