@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from gesta.errors import GestaError, UsageError
 from gesta.version import __version__
 
-COMMANDS = ("code", "schema", "info", "actors", "explain", "evaluate", "places", "ingest", "events",
+COMMANDS = ("demo", "code", "schema", "info", "actors", "explain", "evaluate", "places", "ingest", "events",
             "stats", "sql", "export", "rejects", "serve", "bench", "batch", "watch")
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
