@@ -24,8 +24,9 @@ _REPLACEMENTS = str.maketrans(
         "\u2028": "\n", "\u2029": "\n", "\r": "\n", "\t": " ", "\x0b": " ", "\x0c": "\n",
     }
 )
-# Characters dropped from the normalised text (they split words for no reason).
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Characters dropped from the normalised text (they split words for no reason), and the
+# carriage return of a CRLF pair (else "\r\n" would become a blank line, a paragraph break).
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]|\r(?=\n)")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -46,6 +47,10 @@ class OffsetMap:
         i = bisect.bisect_right(self.breaks, offset) - 1
         return offset if i < 0 else offset + self.shifts[i]
 
+    def end_to_original(self, offset: int) -> int:
+        """Original offset of a span *end*: never past characters removed right after the span."""
+        return 0 if offset <= 0 else self.to_original(offset - 1) + 1
+
 
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
@@ -55,8 +60,8 @@ class NormalizedText:
 
 def normalize(original: str) -> NormalizedText:
     """Normalise ``original`` for matching; offsets map back through ``offsets``."""
+    removed = [m.start() for m in _INVISIBLE.finditer(original)]
     replaced = _CONTROL.sub(" ", original.translate(_REPLACEMENTS))
-    removed = [m.start() for m in _INVISIBLE.finditer(replaced)]
     if not removed:
         return NormalizedText(replaced, OffsetMap())
     breaks: list[int] = []
@@ -66,7 +71,9 @@ def normalize(original: str) -> NormalizedText:
         # normalised text, and is original_pos + 1 in the original
         breaks.append(original_pos - count + 1)
         shifts.append(count)
-    return NormalizedText(_INVISIBLE.sub("", replaced), OffsetMap(tuple(breaks), tuple(shifts)))
+    pieces = [replaced[a + 1 : b] for a, b in zip([-1, *removed], [*removed, len(replaced)], strict=True)]
+    kept = "".join(pieces)
+    return NormalizedText(kept, OffsetMap(tuple(breaks), tuple(shifts)))
 
 
 _BOMS = (
