@@ -47,7 +47,7 @@ class LayoutStage:
         sections: list[Section] = []
         if article.normalized_title is not None and article.title and article.title.strip():
             title = article.normalized_title
-            sections.append(Section("title", 0, title.offsets.to_original(len(title.text)), "title"))
+            sections.append(Section("title", 0, title.offsets.end_to_original(len(title.text)), "title"))
         norm = article.normalized_field("text")
         sections.extend(label_sections(norm))
         article.sections = sections
@@ -62,8 +62,8 @@ def label_sections(norm: NormalizedText) -> list[Section]:
     """Label every non-empty line or paragraph of a text with its section kind."""
     blocks = split_blocks(norm.text)
     labels = _label_blocks(norm.text, blocks)
-    to_orig = norm.offsets.to_original
-    return [Section(kind, to_orig(s), to_orig(e)) for kind, s, e in labels]
+    to_orig, end_to_orig = norm.offsets.to_original, norm.offsets.end_to_original
+    return [Section(kind, to_orig(s), end_to_orig(e)) for kind, s, e in labels]
 
 
 def split_blocks(text: str) -> list[Block]:
