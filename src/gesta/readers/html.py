@@ -17,7 +17,10 @@ log = logging.getLogger(__name__)
 
 def read_html(markup: str, source: str, options: ReadOptions) -> ReadResult:
     """Extract the article from an HTML page; the extracted text is the article's text."""
-    import trafilatura  # imported here: it is slow to import and only HTML needs it
+    try:
+        import trafilatura  # imported here: it is slow to import and only HTML needs it
+    except ImportError as exc:  # e.g. lxml >= 5.2 without the separate lxml_html_clean package
+        return InputError(f"cannot read HTML: trafilatura is not usable ({exc})", source)
 
     try:
         document = trafilatura.bare_extraction(
