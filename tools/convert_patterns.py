@@ -73,6 +73,7 @@ class Settings:
     prepositions: set[str]
     keep_s: set[str]
     irregular: dict[str, str]
+    no_default: set[str]
 
 
 # ---------------------------------------------------------------- words
@@ -324,6 +325,9 @@ def petrarch_patterns(blocks: list[Block], parser: PatternParser, drops: Counter
             code = own or block.code
             if code.strip() in ("---", ""):
                 continue
+            if lemma in parser.settings.no_default:
+                drops["verb default suppressed (no_default: governs another verb)"] += 1
+                continue
             try:
                 parsed_code = parse_code(code)
             except Dropped as reason:
@@ -495,6 +499,7 @@ def load_settings() -> Settings:
         target_default=data["target_default"], target_when_object=data["target_when_object"],
         target_noun=data["target_noun"], skip_synsets=set(data["skip_synsets"]),
         prepositions=set(data["prepositions"]), keep_s=set(data["keep_s"]), irregular=data["irregular"],
+        no_default=set(data.get("no_default") or []),
     )
 
 
