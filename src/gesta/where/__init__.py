@@ -1,0 +1,1 @@
+"""Where events happen: the gazetteer and the places stage."""
