@@ -383,6 +383,8 @@ class Converter:
                          for part in (info.split("|") + ["", "", "", "", ""])[:5]]
                 info = {"adj": parts[0], "cap": parts[1], "seat": parts[2], "names": parts[3],
                         "alt": parts[4]}
+                if parts[3]:
+                    info["name"] = parts[3][0]
             e = entries.get(code)
             if e is None:
                 e = entries[code] = {"code": code, "name": info.get("name", code), "names": [],
