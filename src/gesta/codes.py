@@ -43,6 +43,7 @@ class CodeBook:
     plover: Mapping[str, PloverCode]
     acled: Mapping[str, AcledCode]
     legacy_plover: Mapping[str, str]
+    acled_event_types: frozenset[str] = frozenset()
 
     def describe(self, code: str) -> CameoCode:
         found = self.cameo.get(code)
@@ -53,11 +54,15 @@ class CodeBook:
     def plover_for(self, code: str) -> PloverCode | None:
         return _nearest(self.plover, code)
 
-    def acled_for(self, code: str, target_sector: str | None = None) -> AcledCode | None:
+    def acled_for(
+        self, code: str, source_sector: str | None = None, target_sector: str | None = None
+    ) -> AcledCode | None:
+        """The ACLED type of a CAMEO code, refined by the actors' sectors where the table says."""
         found = _nearest(self.acled, code)
-        if found is None or not found.needs or target_sector is None:
+        if found is None or not found.needs:
             return found
-        return _apply_condition(found, target_sector)
+        facts = {"source_sector": source_sector, "target_sector": target_sector}
+        return _apply_condition(found, facts, self.acled_event_types)
 
     def modern_plover(self, name: str) -> str:
         """Map an older PLOVER type name (DEMAND, DISAPPROVE, ...) to the current one."""
@@ -73,13 +78,18 @@ def _nearest(table: Mapping[str, object], code: str) -> object | None:  # type: 
     return None
 
 
-def _apply_condition(found: AcledCode, target_sector: str) -> AcledCode:
+def _apply_condition(found: AcledCode, facts: Mapping[str, str | None], event_types: frozenset[str]) -> AcledCode:
+    """First rule ``key=V1|V2:Event type/Sub-event type`` whose key has one of the values.
+
+    Rules on facts gesta does not know (e.g. ``weapon``) never match.
+    """
     for clause in (found.needs or "").split(";"):
         condition, _, outcome = clause.partition(":")
         name, _, value = condition.partition("=")
-        if name.strip() == "target_sector" and target_sector in value.split("|"):
-            event_type, _, sub = outcome.partition("/")
-            return AcledCode(event_type.strip(), sub.strip() or None, None)
+        fact = facts.get(name.strip())
+        if fact is not None and fact in value.split("|"):
+            event_type = next((t for t in event_types if outcome.startswith(t + "/")), outcome.partition("/")[0])
+            return AcledCode(event_type, outcome[len(event_type) + 1 :].strip() or None, None)
     return found
 
 
@@ -90,6 +100,7 @@ def load_codebook(directory: Path | None = None) -> CodeBook:
         plover=MappingProxyType(_load_plover(base / "plover.csv")),
         acled=MappingProxyType(_load_acled(base / "acled.csv")),
         legacy_plover=MappingProxyType(_load_legacy(base / "plover_legacy.csv")),
+        acled_event_types=frozenset(row["event_type"] for _, row in read_csv(base / "acled_types.csv", ("event_type",))),
     )
 
 

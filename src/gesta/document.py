@@ -84,6 +84,7 @@ class Mention:
     why: str = ""
     token_start: int = -1  # token offsets inside the sentence's parse, when parsed
     token_end: int = -1
+    refers_to: Mention | None = None  # the earlier mention a pronoun or surname stands for
 
 
 @dataclass(frozen=True, slots=True)

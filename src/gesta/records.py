@@ -50,7 +50,9 @@ def event_record(article: Article, event: Event, codebook: CodeBook) -> dict[str
     sentence = article.sentences[event.sentence_index]
     cameo = codebook.describe(event.cameo)
     plover = codebook.plover_for(event.cameo)
-    acled = codebook.acled_for(event.cameo, event.target.sector if event.target else None)
+    acled = codebook.acled_for(
+        event.cameo, event.source.sector if event.source else None, event.target.sector if event.target else None
+    )
     return {
         "event_id": event.event_id or event_id(article, event),
         "article_id": article.id,

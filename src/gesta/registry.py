@@ -54,7 +54,7 @@ class StageContext:
     def actors(self) -> ActorDictionary:
         from gesta.actors.dictionary import load_actor_dictionary, packaged_actor_files
 
-        files = [*packaged_actor_files(), *self.settings.actor_files]
+        files = [*packaged_actor_files(), *self.settings.actor_files, *_sources("gesta.actors.dictionary", "gesta.actors.phrases")]
         tokenizer = self.nlp.tokenizer
         key = content_key("actors", files, _model_tag(self.nlp))
         return cached(
@@ -70,8 +70,15 @@ class StageContext:
 
         files = [*packaged_pattern_files(), *self.settings.pattern_files]
         codes = sorted((data_dir() / "codes").glob("*.csv"))
-        key = content_key("patterns", [*files, *codes])
+        key = content_key("patterns", [*files, *codes, *_sources("gesta.events.patterns", "gesta.codes")])
         return cached(key, lambda: load_patterns(self.settings.pattern_files, self.codebook))
+
+
+def _sources(*modules: str) -> list[Path]:
+    """The source files of the modules that compile cached data: a code change rebuilds it."""
+    import importlib
+
+    return [Path(str(importlib.import_module(name).__file__)) for name in modules]
 
 
 def _model_tag(nlp: Any) -> str:

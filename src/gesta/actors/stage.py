@@ -25,9 +25,12 @@ from gesta.actors.compose import (
 from gesta.actors.dictionary import ActorDictionary
 from gesta.document import Actor, Article, Mention, Sentence
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 SUBJECT_OBJECT_DEPS = frozenset(
     {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj", "obl", "pobj", "obl:agent", "conj", "appos"}
 )
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+MAIN_COUNTRY_WHY = "agent in the article's main country"
 PRONOUN_KINDS = {
     "he": ("person",),
     "him": ("person",),
@@ -47,22 +50,27 @@ class ArticleMemory:
     main_country: str | None
     by_surname: dict[str, Actor] = field(default_factory=dict)
     recent: list[tuple[int, str, Mention]] = field(default_factory=list)  # (sentence, class, mention)
+    subjects: list[tuple[int, str, Mention]] = field(default_factory=list)  # mentions that were subjects
 
-    def remember(self, mention: Mention, kind: str) -> None:
+    def remember(self, mention: Mention, kind: str, is_subject: bool = False) -> None:
         self.recent.append((mention.sentence_index, kind, mention))
+        if is_subject:
+            self.subjects.append((mention.sentence_index, kind, mention))
         name = mention.actor.name
         if name and " " in name:
             self.by_surname.setdefault(name.split()[-1].lower(), mention.actor)
 
     def antecedent(self, pronoun: str, sentence_index: int) -> Mention | None:
+        """The latest fitting subject of this or the previous sentence, else the latest fitting mention."""
         wanted = PRONOUN_KINDS.get(pronoun)
         if wanted is None:
             return None
-        for index, kind, mention in reversed(self.recent):
-            if sentence_index - index > 2:
-                break
-            if kind in wanted:
-                return mention
+        for pool, reach in ((self.subjects, 1), (self.recent, 2)):
+            for index, kind, mention in reversed(pool):
+                if sentence_index - index > reach:
+                    break
+                if kind in wanted:
+                    return mention
         return None
 
 
@@ -81,7 +89,7 @@ class ActorsStage:
         for sentence, matches in zip(article.sentences, matched, strict=True):
             if sentence.parse is not None:
                 mentions.extend(self._sentence_mentions(sentence, matches, memory))
-        article.mentions = mentions
+        article.mentions = resolve_bare_agents(mentions)
         return article
 
     def _matches(self, span: Any, day: dt.date | None) -> list[Match]:
@@ -90,8 +98,9 @@ class ActorsStage:
         found = []
         for start, end, entries in self.dictionary.index.find(forms, lemmas):
             entry = choose_entry(entries, span[start:end], day)
-            if entry is not None:
-                found.append(Match(start, end, entry))
+            if entry is None or (entry.kind == "agent" and span[end - 1].pos_ not in NOMINAL_POS):
+                continue  # "military" in "military aid" is no actor
+            found.append(Match(start, end, entry))
         return found
 
     def _sentence_mentions(self, sentence: Sentence, matches: list[Match], memory: ArticleMemory) -> list[Mention]:
@@ -121,7 +130,8 @@ class ActorsStage:
             return None
         consumed.update(range(chunk.start, end))
         mention = make_mention(sentence, chunk.start, end, actor, _mention_kind(chunk), why)
-        memory.remember(mention, _memory_class(chunk, span))
+        is_subject = any(span[i].dep_ in SUBJECT_DEPS for i in range(chunk.start, end))
+        memory.remember(mention, _memory_class(chunk, span), is_subject)
         return mention
 
     def _agent_country(
@@ -141,7 +151,7 @@ class ActorsStage:
         surname = chunk.name.split()[-1].lower() if chunk.name else None
         if memory.main_country and sector:
             text = span[chunk.start : chunk.end].text
-            return compose(text, memory.main_country, sector, chunk.name), "agent in the article's main country", chunk.end
+            return compose(text, memory.main_country, sector, chunk.name), MAIN_COUNTRY_WHY, chunk.end
         if surname and surname in memory.by_surname:
             return memory.by_surname[surname], "named earlier", chunk.end
         return None, "", chunk.end
@@ -155,14 +165,50 @@ class ActorsStage:
             if local in by_token:
                 continue
             if token.pos_ == "PRON" and token.dep_ in SUBJECT_OBJECT_DEPS:
-                antecedent = memory.antecedent(token.lower_, sentence.index)
+                antecedent = _reported_speaker(token, span, found, memory) or memory.antecedent(token.lower_, sentence.index)
                 if antecedent is not None:
                     actor = _retext(antecedent.actor, token.text)
-                    found.append(make_mention(sentence, local, local + 1, actor, "pronoun", f"refers to {antecedent.actor.text!r}"))
+                    mention = make_mention(sentence, local, local + 1, actor, "pronoun", f"refers to {antecedent.actor.text!r}")
+                    mention.refers_to = antecedent
+                    found.append(mention)
             elif token.pos_ == "PROPN" and token.lower_ in memory.by_surname:
                 actor = _retext(memory.by_surname[token.lower_], token.text)
                 found.append(make_mention(sentence, local, local + 1, actor, "person", "named earlier in the article"))
         return found
+
+
+def _reported_speaker(pronoun: Any, span: Any, earlier: list[Mention], memory: ArticleMemory) -> Mention | None:
+    """In "X said they would...", a subject pronoun of the reported clause is X."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or verb.dep_ not in ("ccomp", "xcomp", "advcl") or verb.head is verb:
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return None
+    local = subject.i - span.start
+    for index, _, mention in reversed(memory.recent):
+        if mention.token_start <= local < mention.token_end and index == memory.recent[-1][0]:
+            return mention
+    return None
+
+
+def resolve_bare_agents(mentions: list[Mention]) -> list[Mention]:
+    """Bare agents ("the separatists") take the country the article gives that sector
+    elsewhere ("separatist leaders in eastern Ukraine"), before the main-country guess."""
+    known: dict[str, str] = {}
+    for mention in mentions:
+        actor = mention.actor
+        if mention.why != MAIN_COUNTRY_WHY and actor.sector and actor.country and mention.kind in ("composed", "agent"):
+            known.setdefault(actor.sector, actor.country)
+    for mention in mentions:
+        actor = mention.actor
+        if mention.why == MAIN_COUNTRY_WHY and actor.sector in known and known[actor.sector] != actor.country:
+            mention.actor = compose(actor.text, known[actor.sector], actor.sector, actor.name)
+            mention.why = f"agent whose country the article gives elsewhere ({known[actor.sector]})"
+    for mention in mentions:
+        if mention.refers_to is not None:
+            mention.actor = _retext(mention.refers_to.actor, mention.actor.text)
+    return mentions
 
 
 def main_country(matched: list[list[Match]]) -> str | None:

@@ -28,6 +28,7 @@ from gesta.events.patterns import Pattern, PatternSet
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN"})
 NOMINAL_SOURCE_DEPS = frozenset({"nmod:poss", "poss", "amod", "compound"})
+NOT_TRIGGERS = frozenset({"according"})  # part of the cue "according to", never an event
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +65,10 @@ class SentenceCoder:
         consumed: set[int] = set()
         for token in self.span:
             pos = "verb" if token.pos_ in VERB_POS else "noun" if token.pos_ in NOUN_POS else None
-            if pos is None or token.i in consumed:
+            if pos is None or token.i in consumed or token.lower_ in NOT_TRIGGERS:
                 continue
+            if pos == "noun" and token.i in self.by_token:
+                continue  # "protesters", "settlement" name actors here, not events
             match = self._match(token, pos)
             if match is not None:
                 matches.append(match)
@@ -73,29 +76,42 @@ class SentenceCoder:
         return [m for m in matches if m.token.i not in consumed or m.pattern.pos == "verb"]
 
     def _match(self, token: Any, pos: str) -> TriggerMatch | None:
+        """The most specific pattern that fits: most constraints, then the longest matched
+        phrases ("military assistance" beats "assistance"), then the finer CAMEO code."""
+        best: tuple[tuple[int, int, int], TriggerMatch] | None = None
         for pattern in self.patterns.candidates(pos, token.lemma_.lower()):
-            used = self._constraints(token, pattern)
-            if used is not None:
-                return TriggerMatch(token, pattern, frozenset(used))
-        return None
+            if best is not None and pattern.specificity < best[0][0]:
+                break
+            fit = self._constraints(token, pattern)
+            if fit is None:
+                continue
+            used, phrase_words = fit
+            score = (pattern.specificity, phrase_words, len(pattern.cameo))
+            if best is None or score > best[0]:
+                best = (score, TriggerMatch(token, pattern, frozenset(used)))
+        return best[1] if best is not None else None
 
-    def _constraints(self, token: Any, pattern: Pattern) -> set[int] | None:
-        """Token indexes the pattern's constraints used, or None when they fail."""
+    def _constraints(self, token: Any, pattern: Pattern) -> tuple[set[int], int] | None:
+        """Tokens the pattern's constraints used and how many phrase words matched, or None."""
         used: set[int] = set()
-        if pattern.particle and not _has_particle(token, pattern.particle):
+        words = 0
+        if pattern.particle and not _has_particle(token, pattern.particle, pattern.pos):
             return None
         if pattern.object:
             objects = children(token, OBJECT | PASSIVE_SUBJECT) if pattern.pos == "verb" else [token]
-            hit = next((o for o in objects if _phrase_in(o, pattern.object)), None)
+            hit = next(((o, n) for o in objects if (n := _phrase_in(o, pattern.object))), None)
             if hit is None:
                 return None
-            used |= {t.i for t in hit.subtree}
+            used |= {t.i for t in hit[0].subtree}
+            words += hit[1]
         for preposition, phrases in pattern.prep:
-            hit = next((d for d in prepositional_dependents(token, preposition, deep=True) if _phrase_in(d, phrases)), None)
+            found = prepositional_dependents(token, preposition, deep=True)
+            hit = next(((d, n) for d in found if (n := _phrase_in(d, phrases))), None)
             if hit is None:
                 return None
-            used.add(hit.i)
-        return used
+            used.add(hit[0].i)
+            words += hit[1]
+        return used, words
 
     def _events_for(self, match: TriggerMatch) -> Iterator[Event]:
         sources, targets = self._roles(match)
@@ -182,7 +198,7 @@ class SentenceCoder:
         best: tuple[int, Mention] | None = None
         for item in token.subtree:
             mention = self.by_token.get(item.i)
-            if mention is None or preposition_of(item) in ("according to",):
+            if mention is None:
                 continue
             depth = _depth_below(item, token)
             if best is None or depth < best[0]:
@@ -198,8 +214,12 @@ def _depth_below(item: Any, ancestor: Any) -> int:
     return depth
 
 
-def _has_particle(token: Any, particle: str) -> bool:
+def _has_particle(token: Any, particle: str, pos: str) -> bool:
+    """A verb's particle ("call off") or a noun's modifiers ("air strike")."""
     words = particle.split()
+    if pos == "noun":
+        before = [t.lower_ for t in token.doc[max(token.i - len(words), 0) : token.i]]
+        return before == words
     for child in token.children:
         if child.dep_ in PARTICLE and child.lower_ == words[0]:
             return True
@@ -208,10 +228,12 @@ def _has_particle(token: Any, particle: str) -> bool:
     return False
 
 
-def _phrase_in(token: Any, phrases: tuple[tuple[str, ...], ...]) -> bool:
+def _phrase_in(token: Any, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Words of the longest phrase found in the token's subtree (0: none; "*" counts 1)."""
     lemmas = [t.lemma_.lower() for t in token.subtree]
     forms = [t.lower_ for t in token.subtree]
-    return any(contains_phrase(lemmas, phrase, forms) for phrase in phrases)
+    found = [len(p) or 1 for p in phrases if contains_phrase(lemmas, p, forms)]
+    return max(found, default=0)
 
 
 def _code(actor: Actor | None) -> str:

@@ -39,6 +39,7 @@ def modality(trigger: Any, cues: Cues) -> Modality:
     """Negation, hypothesis and future read off the trigger and the verbs governing it."""
     negated = hypothetical = future = False
     chain = _governing_chain(trigger)
+    hypothetical = _conditional_context(chain[-1], cues)
     for depth, token in enumerate(chain):
         for child in token.children:
             lemma = child.lemma_.lower()
@@ -67,6 +68,18 @@ def _governing_chain(trigger: Any) -> list[Any]:
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("obj", "dobj") and trigger.head is not trigger:
         chain.append(trigger.head)  # "promised military intervention": the verb governs the noun
     return chain
+
+
+def _conditional_context(token: Any, cues: Cues) -> bool:
+    """A clause under a modal verb ("this could mean that they will face") is hypothetical."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("ccomp", "advcl") or current.head is current:
+            return False
+        current = current.head
+        if any(c.dep_ == "aux" and c.lower_ in cues.hypothetical_aux for c in current.children):
+            return True
+    return False
 
 
 def _is_conditional(token: Any, cues: Cues) -> bool:
@@ -129,5 +142,5 @@ def _is_media(token: Any, cues: Cues) -> bool:
 
 
 def _noun_phrase(token: Any) -> str:
-    words = [t.text for t in token.subtree if t.dep_ not in ("case", "det", "fixed")]
+    words = [t.text for t in token.subtree if t.dep_ not in ("case", "det", "fixed", "punct")]
     return " ".join(words)

@@ -105,12 +105,15 @@ def compile_pattern(
         for prep, phrases in raw.get("prep", {}).items()
     )
     compiled = []
+    pos = raw.get("pos", "verb")
     for lemma_text in raw["lemmas"]:
         words = lemma_text.lower().split()
+        # "call off": verb + particle; "air strike": modifier(s) + head noun
+        head, rest = (words[0], words[1:]) if pos == "verb" else (words[-1], words[:-1])
         compiled.append(
             Pattern(
-                id=raw["id"], cameo=raw["cameo"], lemma=words[0],
-                particle=" ".join(words[1:]) or None, pos=raw.get("pos", "verb"),
+                id=raw["id"], cameo=raw["cameo"], lemma=head,
+                particle=" ".join(rest) or None, pos=pos,
                 object=objects, prep=preps, target=tuple(raw.get("target") or DEFAULT_TARGETS),
                 source=raw.get("source", "subject"), origin=origin,
             )

@@ -53,7 +53,7 @@ def peak_rss_mb() -> float:
 
 def bench_parse(
     corpus: Path, limit: int | None = None, model_path: Path | None = None,
-    batch_size: int = 64,
+    batch_size: int = 16,
 ) -> dict[str, Any]:
     """Parse ``corpus`` once (after a warm-up article); return throughput and memory.
 

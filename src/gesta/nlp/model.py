@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 
 from gesta.errors import ModelError
-from gesta.nlp.news import COMPONENT, add_news_special_cases
+from gesta.nlp.news import COMPONENT, MERGE_COMPONENT, add_news_special_cases
 
 LOG = logging.getLogger(__name__)
 
@@ -45,6 +45,8 @@ def add_news_rules(nlp: Language) -> Language:
     if COMPONENT not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe(COMPONENT, before=before)
+    if MERGE_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(MERGE_COMPONENT, after="parser")
     return nlp
 
 

@@ -8,9 +8,14 @@ component runs before it and fixes the cases news text gets wrong most often:
 * no boundary after titles and abbreviations (``Mr.``, ``Gen.``, ``Jan.``, ``No.``),
   initials (``J. R. R. Tolkien``), nor inside a dateline
   (``KYIV, Feb 23 (Reuters) -``, ``MOSCOW (AP) —``) or a list marker (``1.``, ``2)``);
-* a closing quote or bracket glued to the end of a sentence stays in that sentence.
+* a closing quote or bracket glued to the end of a sentence stays in that sentence;
+* within a line, a sentence starts only after final punctuation (``. ! ? …``), possibly
+  followed by a closing quote or bracket.
 
-The parser keeps boundaries set before it (``is_sent_start`` True or False).
+The parser keeps the sentence starts set before it (``is_sent_start = True``) but may
+still start a sentence where the rules forbid one, so the forbidden starts are remembered
+in ``doc.user_data`` and ``gesta_news_sentences_merge`` (after the parser) joins such
+sentences, attaching the root of the shorter part to the root of the longer one.
 """
 
 from __future__ import annotations
@@ -22,6 +27,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 COMPONENT = "gesta_news_sentences"
+MERGE_COMPONENT = "gesta_news_sentences_merge"
+NO_START_KEY = "gesta_no_sent_start"
+DATELINE_KEY = "gesta_datelines"
+VERBAL = frozenset({"VERB", "AUX"})
 
 TITLES = frozenset(
     """Mr. Mrs. Ms. Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Cmdr. Brig. Cpl. Pvt.
@@ -105,9 +114,26 @@ def _protect(doc: Doc, first: int, last: int) -> None:
 
 def _mark_line(doc: Doc, start: int) -> None:
     doc[start].is_sent_start = True
-    end = _dateline_end(doc, start) or _list_marker_end(doc, start)
+    dateline = _dateline_end(doc, start)
+    if dateline is not None:
+        doc.user_data.setdefault(DATELINE_KEY, []).append((start, dateline))
+    end = dateline or _list_marker_end(doc, start)
     if end is not None:
         _protect(doc, start + 1, end + 1)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text in SENT_END or text[-1] in ".!?\u2026"
+
+
+def _may_start(doc: Doc, token: Token) -> bool:
+    """In running text a sentence starts only after final punctuation (maybe quoted)."""
+    prev = doc[token.i - 1]
+    if _ends_sentence(prev.text):
+        return True
+    if prev.text in OPENERS_AFTER_STOP and prev.i > 0:
+        return _ends_sentence(doc[prev.i - 1].text) and not doc[prev.i - 1].whitespace_
+    return False
 
 
 def _mark_token(doc: Doc, token: Token) -> None:
@@ -119,6 +145,8 @@ def _mark_token(doc: Doc, token: Token) -> None:
     elif token.text in OPENERS_AFTER_STOP and doc[token.i - 1].text in SENT_END:
         if not doc[token.i - 1].whitespace_ and (token.whitespace_ or token.i + 1 == len(doc)):
             token.is_sent_start = False
+    elif not _may_start(doc, token):
+        token.is_sent_start = False
 
 
 @Language.component(COMPONENT)
@@ -129,4 +157,47 @@ def news_sentences(doc: Doc) -> Doc:
             _mark_token(doc, token)
         if token.i + 1 < len(doc) and _no_break_after(token):
             doc[token.i + 1].is_sent_start = False
+    doc.user_data[NO_START_KEY] = [t.i for t in doc if t.is_sent_start is False
+                                   and not t.is_space]
+    return doc
+
+
+def _join(doc: Doc, token: Token) -> None:
+    """Join the sentence starting at ``token`` with the sentence before it."""
+    left, right = doc[token.i - 1].sent, token.sent
+    if len(left) >= len(right):
+        head, child = left.root, right.root
+    else:
+        head, child = right.root, left.root
+    verbal = any(t.pos_ in VERBAL for t in doc[child.left_edge.i : child.right_edge.i + 1])
+    child.head = head
+    child.dep_ = "parataxis" if verbal else "dep"
+
+
+def _reroot_dateline(doc: Doc, start: int, end: int) -> None:
+    """Make the clause after a dateline the root of its sentence, the dateline a ``dep``."""
+    old = doc[start].sent.root
+    if not start <= old.i <= end:
+        return
+    after = [t for t in doc[end + 1 : old.sent.end] if start <= t.head.i <= end]
+    after = [t for t in after if not t.is_punct and not t.is_space]
+    if not after:
+        return
+    new = after[0]
+    new.head = new
+    new.dep_ = "ROOT"
+    old.head = new
+    old.dep_ = "dep"
+
+
+@Language.component(MERGE_COMPONENT)
+def merge_sentences(doc: Doc) -> Doc:
+    """Undo sentence starts that ``gesta_news_sentences`` forbade (needs a parse)."""
+    if not doc.has_annotation("DEP"):
+        return doc
+    for i in doc.user_data.pop(NO_START_KEY, []):
+        if 0 < i < len(doc) and doc[i].is_sent_start:
+            _join(doc, doc[i])
+    for start, end in doc.user_data.pop(DATELINE_KEY, []):
+        _reroot_dateline(doc, start, end)
     return doc

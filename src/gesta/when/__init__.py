@@ -1,0 +1,1 @@
+"""When events happen: date phrases resolved against the publication date."""
