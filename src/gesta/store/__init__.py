@@ -5,6 +5,7 @@
 """
 
 from gesta.store.db import DEFAULT_DB, open_store
-from gesta.store.ingest import IngestSummary, ingest
+from gesta.store.ingest import IngestSummary, ingest, store_coded
+from gesta.store.query import EventFilter, query_events
 
-__all__ = ["DEFAULT_DB", "IngestSummary", "ingest", "open_store"]
+__all__ = ["DEFAULT_DB", "EventFilter", "IngestSummary", "ingest", "open_store", "query_events", "store_coded"]

@@ -114,3 +114,30 @@ def _handle(item: Article | InputError, coder: Pipeline, writer: BatchWriter, su
         writer.add_reject(error)
         return
     writer.add_article(coded, key, records, dt.datetime.now())
+
+
+def store_coded(
+    items: Iterable[tuple[Article, list[dict[str, Any]]]],
+    db_path: str | Path = DEFAULT_DB,
+    batch_size: int = 32,
+) -> IngestSummary:
+    """Store already-coded articles with their event records (no pipeline needed).
+
+    For importing records coded elsewhere, and for tests that need exact records.
+    """
+    summary = IngestSummary(str(db_path))
+    con = open_store(db_path)
+    try:
+        writer = BatchWriter(con, summary)
+        for article, records in items:
+            key = writer.key_of(article)
+            if writer.is_stored(key):
+                summary.articles_already_stored += 1
+                continue
+            writer.add_article(article, key, records, dt.datetime.now())
+            if writer.pending_articles >= batch_size:
+                writer.commit()
+        writer.commit()
+    finally:
+        con.close()
+    return summary
