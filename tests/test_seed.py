@@ -1,0 +1,86 @@
+"""The seed article through the real command: the headline event, and nothing from the caption."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CAPTION_START = "The picture released by the Russian state news agency Sputnik"
+
+
+@pytest.fixture(scope="module")
+def seed_records(seed_path: Path) -> list[dict[str, Any]]:
+    done = subprocess.run(
+        [sys.executable, "-m", "gesta", "code", "--published", "2022-02-23", str(seed_path), "--format", "jsonl"],
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+
+
+def test_seed_records_validate(seed_records: list[dict[str, Any]], validate_record: Any, seed_path: Path) -> None:
+    assert seed_records
+    text = seed_path.read_text(encoding="utf-8")
+    for record in seed_records:
+        validate_record(record)
+        assert record["published"] == "2022-02-23"
+        assert record["outlet"] == "site-3"
+        evidence = record["evidence"]
+        assert text[evidence["start"] : evidence["end"]] == evidence["text"]
+
+
+def test_seed_has_a_headline_event(seed_records: list[dict[str, Any]]) -> None:
+    headline = [r for r in seed_records if r["section"] == "headline"]
+    assert headline
+    assert all(r["evidence"]["text"] == "Separatists ask Putin for military assistance" for r in headline)
+
+
+def _is_headline_event(record: dict[str, Any]) -> bool:
+    source, target = record["source"] or {}, record["target"] or {}
+    return (
+        record["section"] == "headline"
+        and source.get("country") == "UKR"
+        and source.get("sector") == "REB"
+        and target.get("country") == "RUS"
+        and target.get("name") == "Vladimir Putin"
+        and record["cameo"]["code"] == "0232"
+        and (record["plover"] or {}).get("type") == "REQUEST"
+    )
+
+
+def test_seed_headline_event_ukr_rebels_ask_putin_for_military_aid(seed_records: list[dict[str, Any]]) -> None:
+    matching = [r for r in seed_records if _is_headline_event(r)]
+    assert matching, [
+        (r["section"], r["source"], r["target"], r["cameo"]["code"]) for r in seed_records if r["section"] == "headline"
+    ]
+    record = matching[0]
+    assert record["source"]["code"].startswith("UKR") and "REB" in record["source"]["code"]
+    assert record["target"]["code"].startswith("RUS")
+    assert record["evidence"]["trigger"] and record["evidence"]["trigger"]["text"] == "ask"
+
+
+def test_no_event_from_the_photo_caption(seed_records: list[dict[str, Any]], seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    caption_start = text.index(CAPTION_START)
+    caption_end = text.index("\n", caption_start)
+    for record in seed_records:
+        assert record["section"] != "caption"
+        evidence = record["evidence"]
+        assert evidence["end"] <= caption_start or evidence["start"] >= caption_end, evidence["text"]
+        assert "Photo:" not in evidence["text"] and "Tomb of the Unknown Soldier" not in evidence["text"]
+
+
+def test_captions_option_labels_caption_events(pipeline: Any, seed_path: Path) -> None:
+    import gesta
+
+    with_captions = gesta.load(code_captions=True)
+    article = with_captions(seed_path.read_text(encoding="utf-8"), published="2022-02-23")
+    caption_sentences = [s for s in article.sentences if s.text.startswith(CAPTION_START)]
+    assert caption_sentences and all(s.section == "caption" for s in caption_sentences)
+    assert not [s for s in article.sentences if s.section == "body" and "Photo:" in s.text]
