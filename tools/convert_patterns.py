@@ -105,6 +105,20 @@ class Lemmatiser:
         return " ".join(w if w.startswith("&") else self.word(w) for w in words)
 
 
+
+class _StrictBoolLoader(yaml.SafeLoader):
+    """YAML 1.1 reads on/off/yes/no as booleans ("prep: {on: ...}"); only true/false are here."""
+
+
+_StrictBoolLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _load_yaml(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictBoolLoader)  # noqa: S506
+
 def verb_lemma(token: str) -> str:
     """'+ASK_FOR' -> 'ask for'; 'RE_+AFFIRM' -> 'reaffirm'; 'WIRE_+TAP' -> 'wire tap'."""
     text = token.lower().replace("+", "")
@@ -355,7 +369,7 @@ def petrarch_patterns(blocks: list[Block], parser: PatternParser, drops: Counter
 def hand_patterns(settings: Settings, codes: set[str]) -> list[Pattern]:
     patterns: list[Pattern] = []
     for path in sorted(INPUTS.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = _load_yaml(path)
         if not isinstance(data, dict) or data.get("kind") != "patterns":
             continue
         for entry in data.get("patterns") or []:
@@ -493,7 +507,7 @@ def write_synsets(path: Path, synsets: dict[str, list[str]]) -> None:
 
 
 def load_settings() -> Settings:
-    data = yaml.safe_load((INPUTS / "defaults.yaml").read_text(encoding="utf-8"))
+    data = _load_yaml(INPUTS / "defaults.yaml")
     return Settings(
         root_files={str(k): str(v) for k, v in data["root_files"].items()},
         target_default=data["target_default"], target_when_object=data["target_when_object"],
@@ -508,7 +522,7 @@ def merge_synsets(petrarch: dict[str, list[str]], settings: Settings, lemmatiser
     for name, phrases in petrarch.items():
         if name not in settings.skip_synsets:
             merged[name] = [lemmatiser.phrase(p.rstrip("_")) for p in phrases]
-    ours = yaml.safe_load((INPUTS / "synsets.yaml").read_text(encoding="utf-8"))
+    ours = _load_yaml(INPUTS / "synsets.yaml")
     for name, phrases in ours["synsets"].items():
         merged[name] = merged.get(name, []) + [str(p) for p in phrases]
     return {name: sorted(dict.fromkeys(p for p in phrases if p)) for name, phrases in merged.items()}
