@@ -6,10 +6,11 @@ import argparse
 import sys
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TextIO
 
 from gesta.api import code_files, event_records, load
 from gesta.cli.common import add_input_options, add_settings_options, settings_from
-from gesta.errors import InputError
+from gesta.errors import InputError, UsageError
 from gesta.output import make_writer
 
 
@@ -31,11 +32,18 @@ def output_format(args: argparse.Namespace) -> str:
     return "table" if sys.stdout.isatty() else "jsonl"
 
 
+def open_output(path: Path) -> TextIO:
+    try:
+        return path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 def run(args: argparse.Namespace) -> int:
     pipeline = load(settings_from(args))
     failures = articles = events = 0
     with ExitStack() as stack:
-        stream = stack.enter_context(args.output.open("w", encoding="utf-8", newline="")) if args.output else sys.stdout
+        stream = stack.enter_context(open_output(args.output)) if args.output else sys.stdout
         writer = make_writer(output_format(args), stream)
         for item in code_files(args.paths, pipeline, args.published, args.source, args.input_format):
             if isinstance(item, InputError):
