@@ -130,6 +130,12 @@ def _dates(context: StageContext) -> Stage:
     return DatesStage()
 
 
+def _numbers(context: StageContext) -> Stage:
+    from gesta.numbers.stage import NumbersStage
+
+    return NumbersStage()
+
+
 def _places(context: StageContext) -> Stage:
     from gesta.where.stage import PlacesStage
 
@@ -150,6 +156,7 @@ BUILTIN_STAGES: Mapping[str, StageFactory] = MappingProxyType(
         "gesta.actors.v1": _actors,
         "gesta.events.v1": _events,
         "gesta.dates.v1": _dates,
+        "gesta.numbers.v1": _numbers,
         "gesta.places.v1": _places,
         "gesta.finalize.v1": _finalize,
     }

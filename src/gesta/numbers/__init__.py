@@ -1,0 +1,1 @@
+"""Counts of people: fatalities, injured, crowd and troop sizes."""
