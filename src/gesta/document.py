@@ -150,6 +150,8 @@ class Event:
     fatalities: int | None = None
     injured: int | None = None
     size: int | None = None  # crowd or troop size
+    decided_by: Literal["pattern", "classifier", "both"] = "pattern"
+    classifier_score: float | None = None
     event_id: str = ""
 
 
@@ -187,3 +189,11 @@ class Article:
 
     def sentence_mentions(self, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.sentence_index == index]
+
+    def detach(self) -> Article:
+        """Drop the in-memory parses so the article can be pickled (sent to another process)."""
+        for sentence in self.sentences:
+            sentence.parse = None
+        self.normalized = None
+        self.normalized_title = None
+        return self

@@ -75,6 +75,8 @@ def event_record(article: Article, event: Event, codebook: CodeBook) -> dict[str
         "attribution": event.attribution.to_record() if event.attribution else None,
         "modality": event.modality.to_record(),
         "rule": event.rule,
+        "decided_by": event.decided_by,
+        "classifier_score": event.classifier_score,
         "published": article.published.isoformat() if article.published else None,
         "outlet": article.source,
         "gesta_version": __version__,

@@ -15,6 +15,7 @@ from gesta.events.grammar import (
     OBJECT,
     PARTICLE,
     PASSIVE_SUBJECT,
+    SUBJECT,
     children,
     conjuncts,
     contains_phrase,
@@ -139,8 +140,12 @@ class SentenceCoder:
         if passive:
             agents = list(prepositional_dependents(token, "by"))
             sources = self.actors_of(agents[0]) if agents else []
-        else:
-            sources = self._first_actors(subject_candidates(token)) if pattern.source == "subject" else []
+        elif pattern.source != "subject":
+            sources = []
+        else:  # several subjects ("The EU and the US" parsed as two) all act
+            subjects = children(token, SUBJECT)
+            found = [a for s in subjects for a in self.actors_of(s)]
+            sources = _unique(found) if found else self._first_actors(subject_candidates(token))
         return sources, self._targets(token, pattern, passive)
 
     def _targets(self, token: Any, pattern: Pattern, passive: bool) -> list[Actor]:
@@ -234,6 +239,16 @@ def _phrase_in(token: Any, phrases: tuple[tuple[str, ...], ...]) -> int:
     forms = [t.lower_ for t in token.subtree]
     found = [len(p) or 1 for p in phrases if contains_phrase(lemmas, p, forms)]
     return max(found, default=0)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for actor in actors:
+        if (actor.code, actor.text) not in seen:
+            seen.add((actor.code, actor.text))
+            kept.append(actor)
+    return kept
 
 
 def _code(actor: Actor | None) -> str:
