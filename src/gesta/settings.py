@@ -15,6 +15,9 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "gesta.parse.v1",
     "gesta.actors.v1",
     "gesta.events.v1",
+    "gesta.dates.v1",
+    "gesta.numbers.v1",
+    "gesta.places.v1",
     "gesta.finalize.v1",
 )
 

@@ -72,6 +72,7 @@ class Gazetteer:
     def __init__(self, rows: list[str | Place], keys: dict[str, str]) -> None:
         self._rows = rows
         self._keys = keys
+        self._countries: dict[str | None, Place]
 
     @classmethod
     @functools.lru_cache(maxsize=4)
@@ -143,6 +144,17 @@ class Gazetteer:
             return places
         context = tuple(context_countries or ())
         return sorted(places, key=lambda p: _rank(p, context))
+
+    def lookup_country(self, country: str) -> list[Place]:
+        """The country entry of an ISO alpha-3 code (empty when unknown)."""
+        if not hasattr(self, "_countries") or not self._countries:
+            self._countries = {
+                p.country: p for p in (self.place(i) for i, row in enumerate(self._rows)
+                                       if (isinstance(row, Place) and row.kind == "country")
+                                       or (isinstance(row, str) and row.startswith("country\t")))
+            }
+        found = self._countries.get(country)
+        return [found] if found is not None else []
 
     def __len__(self) -> int:
         return len(self._rows)

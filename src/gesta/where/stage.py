@@ -1,0 +1,161 @@
+"""Stage ``places``: each event's place, with an ACLED-like precision.
+
+Place phrases are a cue from ``data/grammar/places.yaml`` ("in", "near", "on the outskirts
+of", ...) followed by capitalised words (optionally a direction adjective before and a region
+word after: "in eastern Ukraine", "in the Kharkiv region"); capitalised words without a cue
+are not searched. Phrases overlapping an actor mention are skipped unless a cue precedes
+them ("Moscow denied" is an actor, "in Moscow" a place). Names are ranked by the countries of
+the article's actor mentions (:meth:`Gazetteer.lookup`).
+
+Precision: 1 = the named town; 2 = near a town ("near X", "outskirts of X") or part of a
+region ("eastern Ukraine"); 3 = a region, admin1 unit or country (centroid). The event takes
+the place phrase nearest its trigger in its sentence, else the article's main place (the
+most frequent one), else the country of its actors, at precision 3.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gesta.document import Article, Location, Mention, Sentence
+from gesta.registry import StageContext
+from gesta.resources import data_dir, load_yaml
+from gesta.where.gazetteer import Gazetteer, Place
+
+_NAME = r"[A-Z][\w'’\-]*(?:\s+(?:al-|el-|de\s+|ez-)?[A-Z][\w'’\-]*){0,3}"
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    cues: dict[str, int]
+    region_words: frozenset[str]
+    directions: frozenset[str]
+    stop_words: frozenset[str]
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class PlacePhrase:
+    start: int
+    end: int
+    name: str
+    place: Place
+    precision: int
+
+
+@functools.lru_cache(maxsize=4)
+def load_place_words(path: Path | None = None) -> PlaceWords:
+    content = load_yaml(path or data_dir() / "grammar" / "places.yaml", "place_words").content
+    cues = "|".join(re.escape(c) for c in sorted(content["cues"], key=len, reverse=True))
+    directions = "|".join(re.escape(d) for d in content["directions"])
+    regions = "|".join(re.escape(r) for r in content["region_words"])
+    pattern = re.compile(
+        rf"\b(?P<cue>(?i:{cues}))\s+(?:the\s+)?(?P<dir>(?i:{directions})\s+)?(?P<name>{_NAME})"
+        rf"(?P<region>\s+(?i:{regions})\b)?"
+    )
+    return PlaceWords({k.lower(): v for k, v in content["cues"].items()}, frozenset(content["region_words"]),
+                      frozenset(content["directions"]), frozenset(content["stop_words"]), pattern)
+
+
+@dataclass
+class PlacesStage:
+    gazetteer: Gazetteer
+    words: PlaceWords = field(default_factory=load_place_words)
+    name: str = "places"
+    requires: frozenset[str] = frozenset({"events", "mentions"})
+    provides: frozenset[str] = frozenset({"places"})
+
+    @classmethod
+    def from_context(cls, context: StageContext) -> PlacesStage:
+        return cls(Gazetteer.load())
+
+    def __call__(self, article: Article) -> Article:
+        context = article_countries(article)
+        phrases = {s.index: self.find(s, article.sentence_mentions(s.index), context) for s in article.sentences}
+        main = main_place(phrases)
+        by_index = {s.index: s for s in article.sentences}
+        for event in article.events:
+            sentence = by_index.get(event.sentence_index)
+            found = phrases.get(event.sentence_index, [])
+            if found and sentence is not None:
+                trigger = event.trigger_start - sentence.start
+                best = min(found, key=lambda p: min(abs(p.start - trigger), abs(p.end - trigger)))
+                event.location = to_location(best.place, best.precision)
+            elif main is not None:
+                event.location = to_location(main.place, max(main.precision, 2))
+            else:
+                event.location = self.actor_country([event.source, event.target], context)
+        return article
+
+    def locate(self, article: Article, sentence: Sentence) -> Location | None:
+        """The place of a sentence alone (first phrase), else the article's fallbacks."""
+        context = article_countries(article)
+        found = self.find(sentence, article.sentence_mentions(sentence.index), context)
+        if found:
+            return to_location(found[0].place, found[0].precision)
+        mentions = article.sentence_mentions(sentence.index)
+        return self.actor_country([m.actor for m in mentions], context)
+
+    def find(self, sentence: Sentence, mentions: list[Mention], context: tuple[str, ...]) -> list[PlacePhrase]:
+        """The place phrases of a sentence that name a gazetteer place."""
+        found = []
+        for match in self.words.pattern.finditer(sentence.text):
+            phrase = self._phrase(match, context)
+            if phrase is not None:
+                found.append(phrase)
+        return found
+
+    def _phrase(self, match: re.Match[str], context: tuple[str, ...]) -> PlacePhrase | None:
+        name = _trim(match.group("name"), self.words.stop_words)
+        if not name:
+            return None
+        region = (match.group("region") or "").strip()
+        candidates = self.gazetteer.lookup(f"{name} {region}".strip(), context) if region else []
+        candidates = candidates or self.gazetteer.lookup(name, context)
+        if match.group("dir") and not candidates:
+            candidates = self.gazetteer.lookup(f"{match.group('dir').strip()} {name}", context)
+        if not candidates:
+            return None
+        place = candidates[0]
+        precision = self.words.cues.get(" ".join(match.group("cue").lower().split()), 1)
+        if place.kind != "city":
+            precision = 2 if match.group("dir") else 3
+        return PlacePhrase(match.start(), match.end(), name, place, precision)
+
+    def actor_country(self, actors: list[Any], context: tuple[str, ...]) -> Location | None:
+        countries = [a.country for a in actors if a is not None and a.country] or list(context)
+        for country in countries:
+            for place in self.gazetteer.lookup_country(country):
+                return to_location(place, 3)
+        return None
+
+
+def _trim(name: str, stop_words: frozenset[str]) -> str:
+    words = name.split()
+    while words and words[-1] in stop_words:
+        words.pop()
+    while words and words[0] in stop_words:
+        words.pop(0)
+    return re.sub(r"['’]s?$", "", " ".join(words)).strip()
+
+
+def article_countries(article: Article) -> tuple[str, ...]:
+    counts = Counter(m.actor.country for m in article.mentions if m.actor.country)
+    return tuple(c for c, _ in counts.most_common())
+
+
+def main_place(phrases: dict[int, list[PlacePhrase]]) -> PlacePhrase | None:
+    counts = Counter((p.place, p.precision) for found in phrases.values() for p in found)
+    if not counts:
+        return None
+    (place, precision), _ = counts.most_common(1)[0]
+    return PlacePhrase(0, 0, place.name, place, precision)
+
+
+def to_location(place: Place, precision: int) -> Location:
+    return Location(place.name, place.country, place.admin1, place.lat, place.lon, precision)
