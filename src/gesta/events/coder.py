@@ -33,6 +33,12 @@ NOT_TRIGGERS = frozenset({"according"})  # part of the cue "according to", never
 
 
 @dataclass(frozen=True, slots=True)
+class Fit:
+    used: frozenset[int]  # tokens the constraints used
+    words: int  # words of the phrases matched
+
+
+@dataclass(frozen=True, slots=True)
 class TriggerMatch:
     token: Any
     pattern: Pattern
@@ -65,7 +71,7 @@ class SentenceCoder:
         matches: list[TriggerMatch] = []
         consumed: set[int] = set()
         for token in self.span:
-            pos = "verb" if token.pos_ in VERB_POS else "noun" if token.pos_ in NOUN_POS else None
+            pos = trigger_pos(token)
             if pos is None or token.i in consumed or token.lower_ in NOT_TRIGGERS:
                 continue
             if pos == "noun" and token.i in self.by_token:
@@ -83,36 +89,45 @@ class SentenceCoder:
         for pattern in self.patterns.candidates(pos, token.lemma_.lower()):
             if best is not None and pattern.specificity < best[0][0]:
                 break
-            fit = self._constraints(token, pattern)
-            if fit is None:
+            fit = self.check(token, pattern)
+            if isinstance(fit, str):
                 continue
-            used, phrase_words = fit
-            score = (pattern.specificity, phrase_words, len(pattern.cameo))
+            score = (pattern.specificity, fit.words, len(pattern.cameo))
             if best is None or score > best[0]:
-                best = (score, TriggerMatch(token, pattern, frozenset(used)))
+                best = (score, TriggerMatch(token, pattern, fit.used))
         return best[1] if best is not None else None
 
-    def _constraints(self, token: Any, pattern: Pattern) -> tuple[set[int], int] | None:
-        """Tokens the pattern's constraints used and how many phrase words matched, or None."""
+    def check(self, token: Any, pattern: Pattern) -> Fit | str:
+        """How the pattern's constraints fit the trigger, or why they do not."""
         used: set[int] = set()
         words = 0
         if pattern.particle and not _has_particle(token, pattern.particle, pattern.pos):
-            return None
+            return f"no {pattern.particle!r} with the trigger"
         if pattern.object:
             objects = children(token, OBJECT | PASSIVE_SUBJECT) if pattern.pos == "verb" else [token]
             hit = next(((o, n) for o in objects if (n := _phrase_in(o, pattern.object))), None)
             if hit is None:
-                return None
+                return "object does not name " + _phrases_text(pattern.object)
             used |= {t.i for t in hit[0].subtree}
             words += hit[1]
         for preposition, phrases in pattern.prep:
             found = prepositional_dependents(token, preposition, deep=True)
             hit = next(((d, n) for d in found if (n := _phrase_in(d, phrases))), None)
             if hit is None:
-                return None
+                return f"no '{preposition}' phrase naming " + _phrases_text(phrases)
             used.add(hit[0].i)
             words += hit[1]
-        return used, words
+        return Fit(frozenset(used), words)
+
+    def diagnose(self) -> list[tuple[Any, Pattern, str | None]]:
+        """Every candidate pattern of every trigger word, with why it did not fit (None: fits)."""
+        found = []
+        for token in self.span:
+            pos = trigger_pos(token)
+            for pattern in self.patterns.candidates(pos, token.lemma_.lower()) if pos else []:
+                fit = self.check(token, pattern)
+                found.append((token, pattern, fit if isinstance(fit, str) else None))
+        return found
 
     def _events_for(self, match: TriggerMatch) -> Iterator[Event]:
         sources, targets = self._roles(match)
@@ -211,6 +226,16 @@ class SentenceCoder:
         return best[1] if best is not None and best[0] <= 3 else None
 
 
+def trigger_pos(token: Any) -> str | None:
+    """"verb" or "noun" for pattern look-up; a 'noun' with a direct object is a mistagged
+    verb ("The West accuses Putin" in headline style)."""
+    if token.pos_ in VERB_POS:
+        return "verb"
+    if token.pos_ in NOUN_POS:
+        return "verb" if any(c.dep_ in OBJECT for c in token.children) else "noun"
+    return None
+
+
 def _depth_below(item: Any, ancestor: Any) -> int:
     depth = 0
     while item is not ancestor and item.head is not item and depth < 50:
@@ -239,6 +264,12 @@ def _phrase_in(token: Any, phrases: tuple[tuple[str, ...], ...]) -> int:
     forms = [t.lower_ for t in token.subtree]
     found = [len(p) or 1 for p in phrases if contains_phrase(lemmas, p, forms)]
     return max(found, default=0)
+
+
+def _phrases_text(phrases: tuple[tuple[str, ...], ...], limit: int = 4) -> str:
+    shown = [" ".join(p) or "*" for p in phrases[:limit]]
+    more = f" (+{len(phrases) - limit} more)" if len(phrases) > limit else ""
+    return "/".join(shown) + more
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

@@ -1,0 +1,60 @@
+"""``gesta info``: which parser, dictionaries and patterns are loaded, and their figures."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from gesta.api import load
+from gesta.cache import cache_dir
+from gesta.cli.common import add_settings_options, settings_from
+from gesta.version import __version__
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("info", help="show the loaded model, dictionaries and patterns")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_settings_options(parser)
+    parser.set_defaults(handler=run)
+
+
+def collect(args: argparse.Namespace) -> dict[str, Any]:
+    from gesta.nlp.model import model_info
+
+    pipeline = load(settings_from(args))
+    context = pipeline.context
+    actors = context.actors
+    return {
+        "gesta": __version__,
+        "stages": pipeline.settings.stages,
+        "parser": model_info(context.nlp),
+        "actors": {"phrases": len(actors.index), "files": actors.files},
+        "patterns": {"patterns": len(context.patterns), "files": context.patterns.files},
+        "cameo_codes": len(context.codebook.cameo),
+        "cache": str(cache_dir()),
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    info = collect(args)
+    if args.json:
+        json.dump(info, sys.stdout, indent=2, default=str)
+        sys.stdout.write("\n")
+        return 0
+    parser = info["parser"]
+    scores = parser.get("scores", {}).get("ewt_test", {})
+    lines = [
+        f"gesta {info['gesta']}",
+        f"parser: {parser['name']} {parser['version']} ({parser['license']}) at {parser['path']}",
+        f"  components: {', '.join(parser['pipeline'])}",
+        "  EWT test: " + ", ".join(f"{k} {v}" for k, v in scores.items() if k in ("upos", "tag", "lemma", "uas", "las")),
+        f"  sentence F1 on news: {parser.get('sbd', {}).get('f1')}",
+        f"actor dictionaries: {info['actors']['phrases']:,} phrases from {len(info['actors']['files'])} files",
+        f"event patterns: {info['patterns']['patterns']:,} from {len(info['patterns']['files'])} files; {info['cameo_codes']} CAMEO codes",
+        f"stages: {' -> '.join(info['stages'])}",
+        f"cache: {info['cache']}",
+    ]
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
