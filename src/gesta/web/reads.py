@@ -1,0 +1,241 @@
+"""Read queries of the API: event pages (offset or cursor), one event in full, stats, actors.
+
+Built on :func:`gesta.store.query.where_clause` so filters mean exactly what they mean for
+``gesta events``. Every value is a SQL parameter; SQL text comes only from fixed fragments.
+Order is stable: ``day`` (nulls last), ``event_id``, then the storage sequence.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from typing import Any
+
+import duckdb
+from starlette.exceptions import HTTPException
+
+from gesta.store.query import where_clause
+from gesta.web.models import Filters
+
+ORDER = "h.day NULLS LAST, h.event_id, h.seq"
+SEARCH_SQL = (
+    "contains(lower(concat_ws(' ', json_extract_string(e.record, '$.evidence.text'),"
+    " json_extract_string(e.record, '$.source.text'), json_extract_string(e.record, '$.target.text'),"
+    " json_extract_string(e.record, '$.source.name'), json_extract_string(e.record, '$.target.name'),"
+    " e.source_code, e.target_code, e.location_name, e.speaker_text)), ?)"
+)
+AGG_COLUMNS = ("num_mentions", "num_sources", "num_articles", "disputed", "asserted_by", "denied_by")
+
+
+def filtered_where(filters: Filters) -> tuple[str, list[Any]]:
+    """The store's WHERE clause (alias ``e``) plus the text search."""
+    where, params = where_clause(filters.store)
+    if filters.q:
+        where = f"{where} AND {SEARCH_SQL}"
+        params = [*params, filters.q]
+    return where, params
+
+
+# --- cursors -------------------------------------------------------------------------------
+
+def encode_cursor(day: dt.date | None, event_id: str, seq: int) -> str:
+    raw = json.dumps([day.isoformat() if day else None, event_id, seq]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[dt.date | None, str, int]:
+    """The (day, event_id, seq) after which a page starts; 422 when the cursor is not ours."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        day, event_id, seq = json.loads(raw)
+        if not isinstance(event_id, str) or not isinstance(seq, int) or isinstance(seq, bool):
+            raise ValueError
+        return (dt.date.fromisoformat(day) if day is not None else None), event_id, seq
+    except (ValueError, TypeError, json.JSONDecodeError, UnicodeDecodeError):
+        raise HTTPException(422, "cursor is not valid (pass next_cursor of a previous page)") from None
+
+
+def _after(cursor: str | None) -> tuple[str, list[Any]]:
+    if not cursor:
+        return "true", []
+    day, event_id, seq = decode_cursor(cursor)
+    same_day = "(h.event_id > ? OR (h.event_id = ? AND h.seq > ?))"
+    if day is None:
+        return f"(h.day IS NULL AND {same_day})", [event_id, event_id, seq]
+    return (f"(h.day IS NULL OR h.day > ? OR (h.day = ? AND {same_day}))",
+            [day, day, event_id, event_id, seq])
+
+
+# --- event pages -----------------------------------------------------------------------------
+
+def events_page(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int, offset: int,
+                cursor: str | None) -> dict[str, Any]:
+    """One page of matching events, with merged-event counts and the cursor of the next page."""
+    where, params = filtered_where(filters)
+    first = " QUALIFY row_number() OVER (PARTITION BY e.merged_id ORDER BY e.seq) = 1" if filters.store.merged else ""
+    after, after_params = _after(cursor)
+    sql = (f"SELECT h.record, h.merged_id, h.day, h.event_id, h.seq FROM ("
+           f"SELECT e.record, e.merged_id, e.day, e.event_id, e.seq FROM events e WHERE {where}{first}) h "
+           f"WHERE {after} ORDER BY {ORDER} LIMIT ? OFFSET ?")
+    rows = con.execute(sql, [*params, *after_params, limit + 1, offset]).fetchall()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    counts = merged_counts(con, sorted({row[1] for row in rows}))
+    events = []
+    for record_json, merged_id, _day, _event_id, _seq in rows:
+        record = json.loads(record_json)
+        record["merged_id"] = merged_id
+        record.update(counts.get(merged_id, dict.fromkeys(AGG_COLUMNS)))
+        events.append(record)
+    last = rows[-1] if rows else None
+    next_cursor = encode_cursor(last[2], last[3], last[4]) if more and last else None
+    return {"events": events, "count": len(events), "limit": limit, "offset": offset, "next_cursor": next_cursor}
+
+
+def merged_counts(con: duckdb.DuckDBPyConnection, merged_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Counts, dispute flag and who asserts or denies, per merged id."""
+    if not merged_ids:
+        return {}
+    marks = ", ".join("?" for _ in merged_ids)
+    cursor = con.execute(f"SELECT merged_id, {', '.join(AGG_COLUMNS)} FROM merged_events "
+                         f"WHERE merged_id IN ({marks})", merged_ids)
+    return {row[0]: dict(zip(AGG_COLUMNS, row[1:], strict=True)) for row in cursor.fetchall()}
+
+
+# --- one event in full -----------------------------------------------------------------------
+
+def event_detail(con: duckdb.DuckDBPyConnection, ident: str) -> dict[str, Any] | None:
+    """An event (by event id, else by merged id) with its article, mentions, outlets and disputes."""
+    found = con.execute("SELECT record, merged_id, article_hash FROM events WHERE event_id = ? "
+                        "ORDER BY seq LIMIT 1", [ident]).fetchall()
+    if not found:
+        found = con.execute("SELECT record, merged_id, article_hash FROM events WHERE merged_id = ? "
+                            "ORDER BY seq LIMIT 1", [ident]).fetchall()
+    if not found:
+        return None
+    record_json, merged_id, article_hash = found[0]
+    record = json.loads(record_json)
+    record["merged_id"] = merged_id
+    merged = merged_counts(con, [merged_id]).get(merged_id, dict.fromkeys(AGG_COLUMNS))
+    mentions = _dicts(con, "SELECT event_id, article_id, outlet, url, published, sentence_index, denies, "
+                           "speaker_text, cue, evidence FROM mentions WHERE merged_id = ? ORDER BY seq", [merged_id])
+    return {
+        "event": record,
+        "merged": {"merged_id": merged_id, **merged},
+        "mentions": mentions,
+        "outlets": sorted({m["outlet"] for m in mentions if m["outlet"]}),
+        "article": _article(con, article_hash),
+    }
+
+
+def _article(con: duckdb.DuckDBPyConnection, article_hash: str) -> dict[str, Any]:
+    rows = _dicts(con, "SELECT article_id, title, url, outlet, published, language, ingested_at "
+                       "FROM articles WHERE article_hash = ?", [article_hash])
+    article = rows[0] if rows else {}
+    article["sentences"] = _dicts(con, "SELECT sentence_index AS index, section, field, start_char AS start, "
+                                       "end_char AS \"end\", text FROM sentences WHERE article_hash = ? "
+                                       "ORDER BY field DESC, start_char", [article_hash])
+    article["events"] = [_summary(json.loads(r[0])) for r in con.execute(
+        "SELECT record FROM events WHERE article_hash = ? ORDER BY seq", [article_hash]).fetchall()]
+    return article
+
+
+def _summary(record: dict[str, Any]) -> dict[str, Any]:
+    def label(actor: dict[str, Any] | None) -> str | None:
+        return (actor.get("name") or actor.get("text")) if actor else None
+
+    return {"event_id": record["event_id"], "sentence_index": record["sentence_index"],
+            "cameo": record["cameo"], "quad_class": record["quad_class"],
+            "source": label(record.get("source")), "target": label(record.get("target"))}
+
+
+def article_events(con: duckdb.DuckDBPyConnection, article_hash: str) -> list[dict[str, Any]]:
+    """Full records of a stored article's events (for an article posted again)."""
+    rows = con.execute("SELECT record, merged_id FROM events WHERE article_hash = ? ORDER BY seq",
+                       [article_hash]).fetchall()
+    return [{**json.loads(r), "merged_id": m} for r, m in rows]
+
+
+# --- aggregates ------------------------------------------------------------------------------
+
+def stats(con: duckdb.DuckDBPyConnection, filters: Filters, top: int = 250) -> dict[str, Any]:
+    """Totals and counts by day (per quad class), type, country and place of matching events."""
+    where, params = filtered_where(filters)
+    base = f"FROM events e WHERE {where}"
+    country = "coalesce(e.location_country, e.source_country, e.target_country)"
+    return {
+        "totals": _dicts(con, "SELECT count(*) AS events, count(DISTINCT e.merged_id) AS merged_events, "
+                              "count(DISTINCT e.article_hash) AS articles, min(e.day) AS first_day, "
+                              f"max(e.day) AS last_day {base}", params)[0],
+        "by_day": _dicts(con, f"SELECT e.day, e.quad_class, count(*) AS events {base} AND e.day IS NOT NULL "
+                              "GROUP BY ALL ORDER BY e.day, e.quad_class", params),
+        "by_cameo_root": _dicts(con, f"SELECT e.cameo_root, count(*) AS events {base} GROUP BY ALL "
+                                     "ORDER BY e.cameo_root", params),
+        "by_plover": _dicts(con, f"SELECT e.plover_type, count(*) AS events {base} GROUP BY ALL "
+                                 "ORDER BY events DESC, e.plover_type NULLS LAST", params),
+        "by_acled": _dicts(con, f"SELECT e.acled_event_type, count(*) AS events {base} GROUP BY ALL "
+                                "ORDER BY events DESC, e.acled_event_type NULLS LAST", params),
+        "by_country": _dicts(con, f"SELECT {country} AS country, count(*) AS events {base} GROUP BY ALL "
+                                  "ORDER BY events DESC, country NULLS LAST LIMIT ?", [*params, top]),
+        "places": _dicts(con, "SELECT round(e.lat, 1) AS lat, round(e.lon, 1) AS lon, count(*) AS events, "
+                              "min(e.location_name) AS name, round(avg(e.quad_class), 2) AS quad_class "
+                              f"{base} AND e.lat IS NOT NULL AND e.lon IS NOT NULL GROUP BY 1, 2 "
+                              "ORDER BY events DESC, lat, lon LIMIT ?", [*params, top * 8]),
+    }
+
+
+def actors(con: duckdb.DuckDBPyConnection, filters: Filters, top: int = 30) -> dict[str, Any]:
+    """The most frequent actors (source or target) and source-target dyads of matching events."""
+    where, params = filtered_where(filters)
+    top_actors = _dicts(con, f"""
+        SELECT code, count(*) AS events, sum((role = 'source')::INT) AS as_source,
+               sum((role = 'target')::INT) AS as_target
+        FROM (SELECT e.source_code AS code, 'source' AS role FROM events e WHERE {where}
+              UNION ALL SELECT e.target_code, 'target' FROM events e WHERE {where}) t
+        WHERE code IS NOT NULL GROUP BY code ORDER BY events DESC, code LIMIT ?""", [*params, *params, top])
+    dyads = _dicts(con, f"""
+        SELECT e.source_code AS source, e.target_code AS target, count(*) AS events,
+               round(avg(e.goldstein), 2) AS goldstein, mode(e.quad_class) AS quad_class
+        FROM events e WHERE {where} AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL
+          AND e.source_code <> e.target_code
+        GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?""", [*params, top])
+    codes = sorted({a["code"] for a in top_actors} | {d["source"] for d in dyads} | {d["target"] for d in dyads})
+    return {"actors": top_actors, "dyads": dyads, "names": actor_names(con, codes)}
+
+
+def actor_names(con: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str]:
+    """A readable label per actor code: the most frequent mention text stored for it."""
+    if not codes:
+        return {}
+    marks = ", ".join("?" for _ in codes)
+    rows = con.execute(f"""
+        SELECT code, mode(label) FROM (
+          SELECT source_code AS code, coalesce(json_extract_string(record, '$.source.name'),
+                 json_extract_string(record, '$.source.text')) AS label
+          FROM (SELECT * FROM events WHERE source_code IN ({marks}) LIMIT 20000)
+          UNION ALL
+          SELECT target_code, coalesce(json_extract_string(record, '$.target.name'),
+                 json_extract_string(record, '$.target.text'))
+          FROM (SELECT * FROM events WHERE target_code IN ({marks}) LIMIT 20000)) GROUP BY code""",
+                       [*codes, *codes]).fetchall()
+    return {code: label for code, label in rows if label}
+
+
+def health(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    row = con.execute("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM articles)").fetchall()[0]
+    return {"events": int(row[0]), "articles": int(row[1])}
+
+
+def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cursor = con.execute(sql, params)
+    names = [d[0].removeprefix("e.") for d in cursor.description]
+    return [{k: _plain(v) for k, v in zip(names, row, strict=True)} for row in cursor.fetchall()]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    return value

@@ -1,0 +1,108 @@
+"""The JSON API under ``/api``."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+
+from gesta.version import __version__
+from gesta.web import meta, reads
+from gesta.web.auth import require_token
+from gesta.web.limits import DEFAULT_PAGE, INGEST_TIMEOUT_S, MAX_BATCH, MAX_OFFSET, MAX_PAGE
+from gesta.web.models import ArticleIn, Filters, event_filters
+from gesta.web.pool import StorePool
+from gesta.web.writer import StoreWriter, WriterBusy
+
+log = logging.getLogger(__name__)
+
+router = APIRouter(prefix="/api")
+FilterDep = Annotated[Filters, Depends(event_filters)]
+ERRORS: dict[int | str, dict[str, Any]] = {422: {"description": "invalid parameters"}}
+
+
+def _pool(request: Request) -> StorePool:
+    pool: StorePool = request.app.state.pool
+    return pool
+
+
+@router.get("/health", summary="liveness, store size and writer state")
+def get_health(request: Request) -> dict[str, Any]:
+    pool = _pool(request)
+    with pool.reader() as con:
+        counts = reads.health(con)
+    writer: StoreWriter = request.app.state.writer
+    return {"status": "ok", "version": __version__, "db": pool.db_path.name, **counts,
+            "writer": writer.status(), "auth_required_for_writes": bool(request.app.state.token)}
+
+
+@router.get("/events", summary="events matching filters, in stable order, paged", responses=ERRORS)
+def get_events(
+    request: Request,
+    filters: FilterDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")] = None,
+) -> dict[str, Any]:
+    with _pool(request).reader() as con:
+        return reads.events_page(con, filters, limit, offset, cursor)
+
+
+@router.get("/events/{event_id}", summary="one event with its article, mentions, outlets and disputes",
+            responses={404: {"description": "no such event"}})
+def get_event(request: Request, event_id: str) -> dict[str, Any]:
+    if len(event_id) > 64:
+        raise HTTPException(404, "no event with this id")
+    with _pool(request).reader() as con:
+        found = reads.event_detail(con, event_id)
+    if found is None:
+        raise HTTPException(404, "no event with this id")
+    return found
+
+
+@router.get("/stats", summary="counts by day and quad class, type, country and place", responses=ERRORS)
+def get_stats(request: Request, filters: FilterDep) -> dict[str, Any]:
+    with _pool(request).reader() as con:
+        return reads.stats(con, filters)
+
+
+@router.get("/actors", summary="top actors and source-target dyads", responses=ERRORS)
+def get_actors(request: Request, filters: FilterDep,
+               top: Annotated[int, Query(ge=1, le=200)] = 30) -> dict[str, Any]:
+    with _pool(request).reader() as con:
+        return reads.actors(con, filters, top)
+
+
+@router.get("/meta", summary="names of CAMEO roots, PLOVER types and ACLED types (for filter menus)")
+def get_meta() -> dict[str, Any]:
+    return meta.vocabulary()
+
+
+ArticleBody = Annotated[ArticleIn | list[ArticleIn], Body(
+    description=f"one article, or a list of at most {MAX_BATCH}")]
+
+
+@router.post("/articles", summary="code articles, store them and return their events",
+             dependencies=[Depends(require_token)],
+             responses={401: {"description": "token missing or wrong"}, 413: {"description": "too large"},
+                        503: {"description": "ingest queue full"}, **ERRORS})
+async def post_articles(request: Request, payload: ArticleBody) -> dict[str, Any]:
+    items = payload if isinstance(payload, list) else [payload]
+    if len(items) > MAX_BATCH:
+        raise HTTPException(413, f"too many articles in one request ({len(items)}; limit {MAX_BATCH})")
+    if not items:
+        raise HTTPException(422, "no articles given")
+    articles = [item.to_article(n) for n, item in enumerate(items)]
+    writer: StoreWriter = request.app.state.writer
+    try:
+        future = await run_in_threadpool(writer.submit, articles)
+    except WriterBusy as exc:
+        raise HTTPException(503, str(exc), headers={"Retry-After": "5"}) from None
+    try:
+        return await asyncio.wait_for(asyncio.wrap_future(future), INGEST_TIMEOUT_S)
+    except TimeoutError:
+        raise HTTPException(504, "ingest took too long; the articles stay queued and will be stored") from None

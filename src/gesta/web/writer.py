@@ -1,0 +1,158 @@
+"""The one writer: a background thread that owns the write connection, codes and stores.
+
+Every POST /api/articles becomes a job on a bounded queue; the thread takes jobs one at a
+time, codes their articles with the pipeline (built lazily by ``pipeline_factory`` in this
+thread) and commits each job in one transaction through the store's :class:`BatchWriter`.
+Reads never wait for it: they use their own connections (see :mod:`gesta.web.pool`).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import datetime as dt
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+from gesta.api import event_records
+from gesta.document import Article
+from gesta.errors import GestaError, InputError, StoreError
+from gesta.pipeline import Pipeline
+from gesta.store import IngestSummary
+from gesta.store.writer import BatchWriter
+from gesta.web.limits import QUEUE_SIZE
+from gesta.web.reads import article_events
+
+log = logging.getLogger(__name__)
+
+PipelineFactory = Callable[[], Pipeline]
+
+
+class WriterBusy(GestaError):
+    """The ingest queue is full; the client should retry later."""
+
+
+@dataclass(slots=True)
+class _Job:
+    articles: list[Article]
+    future: concurrent.futures.Future[dict[str, Any]] = field(default_factory=concurrent.futures.Future)
+
+
+class StoreWriter:
+    """Owns the write connection; ingests jobs one after another on its own thread."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, db_path: str, pipeline_factory: PipelineFactory,
+                 queue_size: int = QUEUE_SIZE) -> None:
+        self.con = con
+        self.db_path = db_path
+        self.pipeline_factory = pipeline_factory
+        self.pipeline: Pipeline | None = None
+        self.jobs: queue.Queue[_Job | None] = queue.Queue(maxsize=queue_size)
+        self.batch: BatchWriter | None = None
+        self.thread = threading.Thread(target=self._loop, name="gesta-writer", daemon=True)
+        self.busy = False
+        self.done_jobs = 0
+
+    def start(self, warm: bool = False) -> None:
+        self.thread.start()
+        if warm:
+            self.submit([])  # loads the pipeline in the background
+
+    def submit(self, articles: list[Article]) -> concurrent.futures.Future[dict[str, Any]]:
+        """Queue a job; its future resolves to the ingest result. Raises WriterBusy when full."""
+        if not self.thread.is_alive():
+            raise StoreError("the store writer is not running")
+        job = _Job(articles)
+        try:
+            self.jobs.put_nowait(job)
+        except queue.Full:
+            raise WriterBusy("too many articles are waiting to be ingested; retry later") from None
+        return job.future
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Finish queued jobs, then end the thread."""
+        if not self.thread.is_alive():
+            return
+        self.jobs.put(None)
+        self.thread.join(timeout)
+        if self.thread.is_alive():
+            log.warning("the store writer did not stop within %.0f s", timeout)
+
+    def status(self) -> dict[str, Any]:
+        return {"alive": self.thread.is_alive(), "queued": self.jobs.qsize(), "busy": self.busy,
+                "pipeline_loaded": self.pipeline is not None, "jobs_done": self.done_jobs}
+
+    def _loop(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            if not job.future.set_running_or_notify_cancel():
+                continue
+            self.busy = True
+            try:
+                job.future.set_result(self._ingest(job.articles))
+            except BaseException as exc:  # handed to the waiting request, which logs it
+                self._reset()
+                job.future.set_exception(exc)
+            finally:
+                self.busy = False
+                self.done_jobs += 1
+
+    def _coder(self) -> Pipeline:
+        if self.pipeline is None:
+            started = time.perf_counter()
+            self.pipeline = self.pipeline_factory()
+            log.info("pipeline loaded in %.1f s", time.perf_counter() - started)
+        return self.pipeline
+
+    def _writer(self) -> BatchWriter:
+        if self.batch is None:
+            self.batch = BatchWriter(self.con, IngestSummary(self.db_path))
+        return self.batch
+
+    def _reset(self) -> None:
+        """Forget in-memory writer state after a failed job (it is rebuilt from the store)."""
+        self.batch = None
+
+    def _ingest(self, articles: list[Article]) -> dict[str, Any]:
+        coder = self._coder()
+        writer = self._writer()
+        before = _counts(writer.summary)
+        results: list[dict[str, Any]] = []
+        fresh: dict[str, list[dict[str, Any]]] = {}
+        for article in articles:
+            results.append(self._one(article, coder, writer, fresh))
+        writer.commit()
+        for result in results:
+            if result["status"] == "stored":  # read back: the store adds the merged id
+                result["events"] = article_events(self.con, result["article_hash"])
+        after = _counts(writer.summary)
+        summary = {k: after[k] - before[k] for k in after}
+        return {"articles": results, "summary": summary}
+
+    def _one(self, article: Article, coder: Pipeline, writer: BatchWriter,
+             fresh: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+        key = writer.key_of(article)
+        base = {"id": article.id, "article_hash": key}
+        if writer.is_stored(key):
+            records = fresh[key] if key in fresh else article_events(self.con, key)
+            return {**base, "status": "already_stored", "events": records}
+        try:
+            coded = coder.run(article)
+            records = event_records(coded, coder)
+        except GestaError as exc:
+            error = exc if isinstance(exc, InputError) else InputError(str(exc), article.origin)
+            writer.add_reject(error)
+            return {**base, "status": "rejected", "error": error.reason, "events": []}
+        writer.add_article(coded, key, records, dt.datetime.now())
+        fresh[key] = records
+        return {**base, "status": "stored", "events": records}
+
+
+def _counts(summary: IngestSummary) -> dict[str, int]:
+    return {"articles_new": summary.articles_new, "events": summary.events,
+            "near_duplicates": summary.near_duplicates, "rejects": summary.rejects}
