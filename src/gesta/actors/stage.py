@@ -95,8 +95,9 @@ class ActorsStage:
     def _matches(self, span: Any, day: dt.date | None) -> list[Match]:
         forms = [t.lower_ for t in span]
         lemmas = [t.lemma_.lower() for t in span]
+        stems = [_plural_stem(t) for t in span]  # "guerillas" when the lemmatizer misses it
         found = []
-        for start, end, entries in self.dictionary.index.find(forms, lemmas):
+        for start, end, entries in self.dictionary.index.find(forms, lemmas, stems):
             entry = choose_entry(entries, span[start:end], day)
             if entry is None or (entry.kind == "agent" and span[end - 1].pos_ not in NOMINAL_POS):
                 continue  # "military" in "military aid" is no actor
@@ -234,6 +235,13 @@ def make_mention(sentence: Sentence, start: int, end: int, actor: Actor, kind: A
         token_start=start,
         token_end=end,
     )
+
+
+def _plural_stem(token: Any) -> str:
+    word = token.lower_
+    if token.pos_ != "NOUN" or len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return word
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
 def _retext(actor: Actor, text: str) -> Actor:

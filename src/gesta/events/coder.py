@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from gesta.document import Actor, Event, Mention, Sentence
+from gesta.document import Actor, Event, Mention, Modality, Sentence
 from gesta.events.context import Cues, attribution, modality
 from gesta.events.grammar import (
     INDIRECT_OBJECT,
@@ -17,6 +17,7 @@ from gesta.events.grammar import (
     PASSIVE_SUBJECT,
     SUBJECT,
     children,
+    clause_subjects,
     conjuncts,
     contains_phrase,
     is_passive,
@@ -60,8 +61,12 @@ class SentenceCoder:
 
     def events(self) -> Iterator[Event]:
         seen: set[tuple[str, str, str]] = set()
-        for match in self.trigger_matches():
-            for event in self._events_for(match):
+        produced = [(m, list(self._events_for(m))) for m in self.trigger_matches()]
+        asserted = {m.token.i for m, events in produced if events}
+        for match, events in produced:
+            if _embedded_under(match.token, asserted):
+                continue  # "agreed to set up a centre": the agreement is the event
+            for event in events:
                 key = (event.cameo, _code(event.source), _code(event.target))
                 if key not in seen:
                     seen.add(key)
@@ -111,7 +116,7 @@ class SentenceCoder:
             used |= {t.i for t in hit[0].subtree}
             words += hit[1]
         for preposition, phrases in pattern.prep:
-            found = prepositional_dependents(token, preposition, deep=True)
+            found = prepositional_dependents(token, preposition, deep=True, skip=self.cues.time_nouns)
             hit = next(((d, n) for d in found if (n := _phrase_in(d, phrases))), None)
             if hit is None:
                 return f"no '{preposition}' phrase naming " + _phrases_text(phrases)
@@ -131,10 +136,17 @@ class SentenceCoder:
 
     def _events_for(self, match: TriggerMatch) -> Iterator[Event]:
         sources, targets = self._roles(match)
+        trigger = match.token
+        cameo, rule = match.pattern.cameo, match.pattern.id
+        obliged = self._obligation(trigger) if cameo.startswith("01") else None
+        if obliged is not None:  # "X said Y must leave": X demands that Y leave
+            cameo, rule, targets = "100", f"{rule}>obligation", obliged
         if not sources and not targets:
             return
-        trigger = match.token
         mood = modality(trigger, self.cues)
+        refusal = self.cues.refusal_codes.get(cameo[:2]) if mood.negated else None
+        if refusal is not None:  # "refused to meet", "did not agree": a rejection, not a negated meeting
+            cameo, rule, mood = refusal, f"{rule}>refused", Modality(False, mood.hypothetical, mood.future)
         said = attribution(trigger, self.span, self.actors_of, self.cues)
         start = self.sentence.original_offset(trigger.idx)
         end = self.sentence.original_offset(trigger.idx + len(trigger.text))
@@ -142,10 +154,21 @@ class SentenceCoder:
             if source is not None and target is not None and source.code == target.code and source.text == target.text:
                 continue
             yield Event(
-                sentence_index=self.sentence.index, cameo=match.pattern.cameo, rule=match.pattern.id,
+                sentence_index=self.sentence.index, cameo=cameo, rule=rule,
                 source=source, target=target, trigger_start=start, trigger_end=end,
                 modality=mood, attribution=said,
             )
+
+    def _obligation(self, trigger: Any) -> list[Actor] | None:
+        """Actors a statement says must or should act, or None when it says no such thing."""
+        for clause in trigger.children:
+            if clause.dep_ not in ("ccomp", "parataxis"):
+                continue
+            modal = any(c.dep_ == "aux" and c.lower_ in self.cues.obligation_aux for c in clause.children)
+            if modal:
+                actors = self._first_actors(clause_subjects(trigger))
+                return actors or None
+        return None
 
     def _roles(self, match: TriggerMatch) -> tuple[list[Actor], list[Actor]]:
         token, pattern = match.token, match.pattern
@@ -153,7 +176,7 @@ class SentenceCoder:
             return self._nominal_source(token), self._targets(token, pattern, passive=False)
         passive = is_passive(token)
         if passive:
-            agents = list(prepositional_dependents(token, "by"))
+            agents = list(prepositional_dependents(token, "by", skip=self.cues.time_nouns))
             sources = self.actors_of(agents[0]) if agents else []
         elif pattern.source != "subject":
             sources = []
@@ -171,6 +194,9 @@ class SentenceCoder:
             actors = self._first_actors(found)
             if actors:
                 return actors
+        if pattern.pos == "verb" and not pattern.cameo.startswith("01"):
+            # "demanded that the US cancel...": whoever is asked to act is the target
+            return self._first_actors(clause_subjects(token))
         return []
 
     def _target_tokens(self, token: Any, role: str, passive: bool) -> list[Any]:
@@ -179,7 +205,7 @@ class SentenceCoder:
         if role == "iobj":
             return children(token, INDIRECT_OBJECT)
         if role.startswith("prep:"):
-            return list(prepositional_dependents(token, role[5:], deep=True))
+            return list(prepositional_dependents(token, role[5:], deep=True, skip=self.cues.time_nouns))
         if role == "subject":
             return subject_candidates(token)
         return []
@@ -224,6 +250,22 @@ class SentenceCoder:
             if best is None or depth < best[0]:
                 best = (depth, mention)
         return best[1] if best is not None and best[0] <= 3 else None
+
+
+EMBEDDING_DEPS = frozenset({"xcomp", "advcl", "acl", "acl:relcl", "relcl", "csubj"})
+
+
+def _embedded_under(token: Any, triggers: set[int]) -> bool:
+    """True when the token's clause is a complement or modifier of another trigger's clause."""
+    current = token
+    for _ in range(12):
+        if current.head is current:
+            return False
+        embedded = current.dep_ in EMBEDDING_DEPS
+        current = current.head
+        if embedded and current.i in triggers:
+            return True
+    return False
 
 
 def trigger_pos(token: Any) -> str | None:

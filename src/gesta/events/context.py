@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,11 +29,15 @@ class Cues:
     conditional_marks: frozenset[str]
     future_aux: frozenset[str]
     intent_verbs: frozenset[str]
+    time_nouns: frozenset[str]
+    obligation_aux: frozenset[str]
+    refusal_codes: Mapping[str, str]
 
 
 def load_cues(path: Path | None = None) -> Cues:
     data = load_yaml(path or data_dir() / "grammar" / "cues.yaml", "cues")
-    return Cues(**{name: frozenset(words) for name, words in data.content["cues"].items()})
+    words = {name: frozenset(items) for name, items in data.content["cues"].items()}
+    return Cues(**words, refusal_codes=MappingProxyType(dict(data.content["refusal_codes"])))
 
 
 def modality(trigger: Any, cues: Cues) -> Modality:

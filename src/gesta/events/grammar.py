@@ -39,14 +39,26 @@ def preposition_of(token: Any) -> str | None:
     return None
 
 
-def prepositional_dependents(token: Any, preposition: str, deep: bool = False) -> Iterator[Any]:
-    """Nominals under ``token`` introduced by ``preposition`` (searching the subtree if ``deep``)."""
+def prepositional_dependents(
+    token: Any, preposition: str, deep: bool = False, skip: frozenset[str] = frozenset()
+) -> Iterator[Any]:
+    """Nominals under ``token`` introduced by ``preposition`` (searching the subtree if ``deep``),
+    except those whose head word is in ``skip`` ("on Tuesday" is a time, not a target)."""
     pool = token.subtree if deep else token.children
     for candidate in pool:
-        if candidate is token or candidate.dep_ not in OBLIQUE:
+        if candidate is token or candidate.dep_ not in OBLIQUE or candidate.lemma_.lower() in skip:
             continue
         if preposition_of(candidate) == preposition:
             yield candidate
+
+
+def clause_subjects(token: Any) -> list[Any]:
+    """Subjects of the clauses a verb governs ("demanded that the US cancel": the US)."""
+    found = []
+    for clause in token.children:
+        if clause.dep_ in ("ccomp", "xcomp"):
+            found.extend(c for c in clause.children if c.dep_ in SUBJECT | PASSIVE_SUBJECT)
+    return found
 
 
 def conjuncts(token: Any) -> list[Any]:

@@ -40,7 +40,9 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return (2 if self.object else 0) + 2 * len(self.prep) + (1 if self.particle else 0)
+        """Constraints count 2, a particle or a preposition taking anything ("*") 1."""
+        preps = sum(1 if phrases == ((),) else 2 for _, phrases in self.prep)
+        return (2 if self.object else 0) + preps + (1 if self.particle else 0)
 
 
 @dataclass
