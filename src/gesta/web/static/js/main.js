@@ -8,7 +8,7 @@ import { renderEvent } from "./event.js";
 import { setupPaste } from "./paste.js";
 
 const FIELDS = ["since", "until", "country", "actor", "cameo", "plover", "acled", "q"];
-const PAGE = 50;
+const PAGE = 25;
 const view = document.getElementById("view");
 const form = document.getElementById("filters");
 
@@ -94,6 +94,7 @@ async function renderDashboard() {
     card("timeline", "When"),
     card("types", "What"),
     card("network", "Who with whom", h("span", { class: "hint" }, "top dyads; click an actor to filter")),
+    card("actors", "Most active actors"),
     h("section", { class: "card events" }, h("h2", {}, "Events"), h("div", { id: "event-list" }))));
   const [stats, actors] = await Promise.all([get("stats", params), get("actors", params)]);
   totalsBar(stats.totals);
@@ -106,17 +107,30 @@ async function renderDashboard() {
   drawTimeline(document.getElementById("timeline"), stats);
   drawTypes(document.getElementById("types"), stats);
   drawNetwork(document.getElementById("network"), actors, { onActor: (a) => setFilter("actor", a) });
+  drawActors(document.getElementById("actors"), actors);
   document.body.dataset.ready = "dashboard";
 }
 
-function drawTypes(box, stats) {
-  const rows = stats.by_plover.filter((r) => r.plover_type).slice(0, 8);
+function bars(box, rows, empty) {
   const max = Math.max(1, ...rows.map((r) => r.events));
   clear(box).append(rows.length ? h("ul", { class: "bars" }, rows.map((r) => h("li", {},
-    h("button", { type: "button", class: "link", onclick: () => setFilter("plover", r.plover_type) }, r.plover_type),
+    h("button", { type: "button", class: "link", title: r.title || r.label, onclick: r.onclick }, r.label,
+      r.sub ? h("span", { class: "sub" }, r.sub) : null),
     h("span", { class: "bar" }, h("span", { class: "fill", "data-w": r.events / max })),
-    h("span", { class: "num" }, fmt(r.events))))) : h("p", { class: "empty" }, "No PLOVER types."));
+    h("span", { class: "num" }, fmt(r.events))))) : h("p", { class: "empty" }, empty));
   for (const fill of box.querySelectorAll(".fill")) fill.style.width = `${(Number(fill.dataset.w) * 100).toFixed(1)}%`;
+}
+
+function drawTypes(box, stats) {
+  bars(box, stats.by_plover.filter((r) => r.plover_type).slice(0, 8).map((r) => ({
+    label: r.plover_type, events: r.events, onclick: () => setFilter("plover", r.plover_type) })), "No PLOVER types.");
+}
+
+function drawActors(box, data) {
+  bars(box, data.actors.slice(0, 10).map((a) => ({
+    label: data.names[a.code] || a.code, sub: a.code, events: a.events,
+    title: `${a.code}: ${a.as_source} as source, ${a.as_target} as target`,
+    onclick: () => setFilter("actor", a.code) })), "No actors.");
 }
 
 async function route() {

@@ -4,25 +4,30 @@ import { QUAD, h, s, clear } from "./dom.js";
 const W = 640;
 const H = 420;
 
+// Fruchterman-Reingold with gravity; deterministic (nodes start on a circle in code order).
 function layout(nodes, links) {
+  const cx = W / 2;
+  const cy = H / 2;
   nodes.forEach((n, i) => {
     const a = (2 * Math.PI * i) / nodes.length;
-    n.x = W / 2 + Math.cos(a) * W * 0.3;
-    n.y = H / 2 + Math.sin(a) * H * 0.3;
+    n.x = cx + Math.cos(a) * W * 0.3;
+    n.y = cy + Math.sin(a) * H * 0.3;
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  for (let step = 0; step < 300; step++) {
-    const cool = 1 - step / 300;
-    for (const a of nodes) {
-      a.vx = (W / 2 - a.x) * 0.01;
-      a.vy = (H / 2 - a.y) * 0.01;
-      for (const b of nodes) {
-        if (a === b) continue;
+  const k = Math.sqrt(((W - 100) * (H - 60)) / Math.max(nodes.length, 1)) * 0.8;
+  let heat = W / 6;
+  for (let step = 0; step < 400; step++) {
+    for (const n of nodes) { n.dx = (cx - n.x) * 0.25; n.dy = (cy - n.y) * 0.25 * (W / H); }
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) {
+        const a = nodes[i];
+        const b = nodes[j];
         const dx = a.x - b.x;
         const dy = a.y - b.y;
-        const d2 = Math.max(dx * dx + dy * dy, 25);
-        a.vx += (dx / d2) * 2600;
-        a.vy += (dy / d2) * 2600;
+        const d = Math.max(Math.hypot(dx, dy), 0.5);
+        const f = (k * k) / d;
+        a.dx += (dx / d) * f; a.dy += (dy / d) * f;
+        b.dx -= (dx / d) * f; b.dy -= (dy / d) * f;
       }
     }
     for (const link of links) {
@@ -30,15 +35,17 @@ function layout(nodes, links) {
       const b = byId.get(link.target);
       const dx = b.x - a.x;
       const dy = b.y - a.y;
-      const d = Math.max(Math.hypot(dx, dy), 1);
-      const pull = (d - 110) * 0.02;
-      a.vx += (dx / d) * pull; a.vy += (dy / d) * pull;
-      b.vx -= (dx / d) * pull; b.vy -= (dy / d) * pull;
+      const d = Math.max(Math.hypot(dx, dy), 0.5);
+      const f = (d * d) / k;
+      a.dx += (dx / d) * f; a.dy += (dy / d) * f;
+      b.dx -= (dx / d) * f; b.dy -= (dy / d) * f;
     }
     for (const n of nodes) {
-      n.x = Math.min(W - 50, Math.max(50, n.x + n.vx * cool));
-      n.y = Math.min(H - 24, Math.max(24, n.y + n.vy * cool));
+      const len = Math.max(Math.hypot(n.dx, n.dy), 0.01);
+      n.x = Math.min(W - 60, Math.max(60, n.x + (n.dx / len) * Math.min(len, heat)));
+      n.y = Math.min(H - 28, Math.max(22, n.y + (n.dy / len) * Math.min(len, heat)));
     }
+    heat = Math.max(0.5, heat * 0.985);
   }
 }
 

@@ -16,6 +16,19 @@ function days(first, last) {
   return out;
 }
 
+// Buckets: days, or weeks / months when the range is long, so bars stay readable.
+function bucketOf(span) {
+  if (span.length <= 120) return { name: "day", key: (d) => d };
+  if (span.length <= 730) {
+    return { name: "week", key: (d) => {
+      const date = new Date(`${d}T00:00:00Z`);
+      date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+      return date.toISOString().slice(0, 10);
+    } };
+  }
+  return { name: "month", key: (d) => d.slice(0, 7) };
+}
+
 export function drawTimeline(container, stats) {
   clear(container);
   const rows = stats.by_day;
@@ -23,10 +36,15 @@ export function drawTimeline(container, stats) {
     container.append(h("p", { class: "empty" }, "No dated events match these filters."));
     return;
   }
-  const span = days(rows[0].day, rows[rows.length - 1].day);
+  const allDays = days(rows[0].day, rows[rows.length - 1].day);
+  const bucket = bucketOf(allDays);
+  const span = [...new Set(allDays.map(bucket.key))];
   const index = new Map(span.map((d, i) => [d, i]));
   const stacks = span.map(() => ({ 1: 0, 2: 0, 3: 0, 4: 0 }));
-  for (const row of rows) if (index.has(row.day)) stacks[index.get(row.day)][row.quad_class] += row.events;
+  for (const row of rows) {
+    const at = index.get(bucket.key(row.day));
+    if (at !== undefined && stacks[at][row.quad_class] !== undefined) stacks[at][row.quad_class] += row.events;
+  }
   const totals = stacks.map((st) => st[1] + st[2] + st[3] + st[4]);
   const max = Math.max(1, ...totals);
   const plotW = W - PAD.left - PAD.right;
@@ -49,7 +67,7 @@ export function drawTimeline(container, stats) {
       y -= hgt;
       svg.append(s("rect", { x: x.toFixed(2), y: y.toFixed(2), width: barW.toFixed(2), height: hgt.toFixed(2),
                              fill: QUAD[q].color },
-                   s("title", {}, `${span[i]}: ${stack[q]} ${QUAD[q].name.toLowerCase()}`)));
+                   s("title", {}, `${bucket.name} of ${span[i]}: ${stack[q]} ${QUAD[q].name.toLowerCase()}`)));
     }
   });
   const ticks = span.length === 1 ? [0] : [0, Math.floor((span.length - 1) / 2), span.length - 1];
@@ -57,10 +75,10 @@ export function drawTimeline(container, stats) {
     const anchor = i === 0 ? "start" : i === span.length - 1 ? "end" : "middle";
     svg.append(s("text", { x: PAD.left + i * step + step / 2, y: H - 6, class: "axis", "text-anchor": anchor }, span[i]));
   }
-  container.append(svg, legend());
+  container.append(svg, legend(`per ${bucket.name}`));
 }
 
-export function legend() {
+export function legend(note) {
   return h("div", { class: "legend" }, [1, 2, 3, 4].map((q) =>
-    h("span", {}, h("i", { class: `swatch q${q}` }), QUAD[q].name)));
+    h("span", {}, h("i", { class: `swatch q${q}` }), QUAD[q].name)), note ? h("span", { class: "unit" }, note) : null);
 }
