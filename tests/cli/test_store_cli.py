@@ -15,7 +15,7 @@ from gesta.cli import main
 from gesta.records import event_schema
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
-from store_helpers import make_article, make_record  # noqa: E402
+from store_helpers import make_article, make_record
 
 SAMPLES = Path(__file__).resolve().parents[2] / "src" / "gesta" / "samples" / "articles.jsonl"
 

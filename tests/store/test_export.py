@@ -10,12 +10,12 @@ from pathlib import Path
 import duckdb
 import pyarrow.dataset as ds
 import pytest
+from store_helpers import check_records
 
 from gesta.records import event_schema
 from gesta.resources import data_dir
 from gesta.store import open_store
 from gesta.store.export import column_map, export
-from store_helpers import check_records
 
 
 def run_export(db: Path, fmt: str) -> str:

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from store_helpers import check_records
 
 from gesta.readers import ReadOptions
 from gesta.resources import data_dir
 from gesta.store import EventFilter, ingest, query_events
 from gesta.store.synthetic import write_synthetic_jsonl
-from store_helpers import check_records
 
 SAMPLES = data_dir().parent / "samples" / "articles.jsonl"
 SNAPSHOT = {
@@ -92,7 +92,7 @@ def test_killed_ingest_resumes_to_the_same_database(tmp_path: Path) -> None:
     assert 0 < len(partial["articles"]) < 36
     reference = tmp_path / "reference.duckdb"
     for target in (db, reference):
-        done = subprocess.run(_command(source, target), capture_output=True, text=True)
+        done = subprocess.run(_command(source, target), capture_output=True, text=True, check=False)
         assert done.returncode == 1, done.stderr  # 1: the malformed lines were rejected
     assert "already stored" in done.stdout
     assert snapshot(db) == snapshot(reference)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from store_helpers import WIRE_TEXT, check_records, make_article, make_record
+
 from gesta.store import EventFilter, open_store, query_events, store_coded
 from gesta.store.minhash import signature
-from store_helpers import WIRE_TEXT, check_records, make_article, make_record
 
 
 def _merged(db: Path) -> list[dict]:
@@ -45,7 +46,7 @@ def test_syndicated_copy_counts_once_as_source(tmp_path: Path) -> None:
     other = make_article("own", "Wire Two", text="Ukraine's army reported a Russian assault near Kharkiv. " * 4)
     assert signature(original.text).similarity(signature(copy.text)) >= 0.8
     db = tmp_path / "s.duckdb"
-    summary = store_coded([(original, [make_record(original)]), (copy, [make_record(copy)]),
+    store_coded([(original, [make_record(original)]), (copy, [make_record(copy)]),
                            (other, [make_record(other)])], db)
     [merged] = _merged(db)
     assert (merged["num_articles"], merged["num_sources"], merged["num_mentions"]) == (3, 2, 3)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from store_helpers import make_article, make_record
 
 from gesta.errors import StoreError
 from gesta.store import EventFilter, open_store, query_events
 from gesta.store.schema import LATEST, current_version, migrate
-from store_helpers import make_article, make_record
 
 
 def _v1_database(path: Path) -> None:

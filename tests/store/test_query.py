@@ -6,10 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from store_helpers import check_records
 
 from gesta.errors import StoreError, UsageError
 from gesta.store import EventFilter, query_events
-from store_helpers import check_records
 
 
 def ids(db: Path, **filters: object) -> list[str]:

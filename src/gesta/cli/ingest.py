@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from contextlib import ExitStack
-from typing import Any
 
 from gesta.api import load
 from gesta.cli.common import add_input_options, add_settings_options, settings_from
@@ -61,5 +60,5 @@ class _progress:
             f"{summary.articles_new} new ({rate:.1f} articles/s), {summary.articles_already_stored} stored, "
             f"{summary.events} events, {summary.rejects} rejects"))
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.bar.__exit__(*exc)

@@ -61,7 +61,7 @@ def merged_rows(con: duckdb.DuckDBPyConnection) -> Iterator[dict[str, Any]]:
             yield row
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def column_map(name: str) -> tuple[tuple[str, str], ...]:
     """(column, gesta field) pairs of a format mapping file in ``data/formats``."""
     path = data_dir() / "formats" / f"{name}.csv"

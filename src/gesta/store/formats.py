@@ -106,7 +106,7 @@ def acled_values(row: dict[str, Any]) -> dict[str, Any]:
         "country": country, "outlets": "; ".join(sorted({m["outlet"] or "" for m in row["mentions"]} - {""})),
         "evidence": record["evidence"]["text"], "fatalities": row["max_fatalities"] or 0,
         "tags": "disputed" if row["disputed"] else None,
-        "timestamp": int(stored.replace(tzinfo=dt.timezone.utc).timestamp()) if stored else None,
+        "timestamp": int(stored.replace(tzinfo=dt.UTC).timestamp()) if stored else None,
     }
 
 

@@ -52,8 +52,8 @@ class IngestSummary:
         rate = self.articles_new / self.seconds if self.seconds else 0.0
         db = self.db_path
         return [
-            f"stored in {db}: {self.articles_new} new article(s) ({rate:.1f}/s), "
-            f"{self.articles_already_stored} already stored, {self.near_duplicates} near-duplicate(s)",
+            (f"stored in {db}: {self.articles_new} new article(s) ({rate:.1f}/s), "
+             f"{self.articles_already_stored} already stored, {self.near_duplicates} near-duplicate(s)"),
             f"{self.events} event(s) added; {self.rejects} input(s) rejected ({self.rejects_new} new)",
             "try:",
             f"  gesta stats --db {db}",

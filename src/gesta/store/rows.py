@@ -93,8 +93,8 @@ def is_denial(record: dict[str, Any]) -> bool:
 def _denial_forms() -> frozenset[str]:
     forms: set[str] = set()
     for verb in load_cues().denial_verbs:
-        stem = verb[:-1] if verb.endswith("y") else verb
-        base = verb[:-1] if verb.endswith("e") else verb
+        stem = verb.removesuffix("y")
+        base = verb.removesuffix("e")
         forms.update({verb, verb + "s", verb + "es", verb + "d", verb + "ed", base + "ing", stem + "ies", stem + "ied"})
     return frozenset(forms)
 
