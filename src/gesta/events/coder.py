@@ -287,17 +287,16 @@ def _depth_below(item: Any, ancestor: Any) -> int:
 
 
 def _has_particle(token: Any, particle: str, pos: str) -> bool:
-    """A verb's particle ("call off") or a noun's modifiers ("air strike")."""
+    """A verb's particle ("call off", "press on": a particle child or the next word) or a
+    noun's modifiers ("air strike": the words before it)."""
     words = particle.split()
     if pos == "noun":
         before = [t.lower_ for t in token.doc[max(token.i - len(words), 0) : token.i]]
         return before == words
-    for child in token.children:
-        if child.dep_ in PARTICLE and child.lower_ == words[0]:
-            return True
-        if child.lower_ == words[0] or preposition_of(child) == particle:
-            return True
-    return False
+    if any(child.dep_ in PARTICLE and child.lower_ == words[0] for child in token.children):
+        return True
+    following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 1 + len(words)]]
+    return following == words
 
 
 def _phrase_in(token: Any, phrases: tuple[tuple[str, ...], ...]) -> int:

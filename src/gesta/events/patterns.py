@@ -40,9 +40,8 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        """Constraints count 2, a particle or a preposition taking anything ("*") 1."""
-        preps = sum(1 if phrases == ((),) else 2 for _, phrases in self.prep)
-        return (2 if self.object else 0) + preps + (1 if self.particle else 0)
+        """Object and prepositional constraints count 2, a particle 1."""
+        return (2 if self.object else 0) + 2 * len(self.prep) + (1 if self.particle else 0)
 
 
 @dataclass
@@ -105,13 +104,18 @@ def compile_pattern(
     preps = tuple(
         (prep.lower(), tuple(itertools.chain.from_iterable(expand(p, f"prep.{prep}") for p in phrases)))
         for prep, phrases in raw.get("prep", {}).items()
+        if list(phrases) != ["*"]
     )
+    # a preposition taking anything ("press on") is the verb's particle, not a phrase to find
+    loose = [prep.lower() for prep, phrases in raw.get("prep", {}).items() if list(phrases) == ["*"]]
     compiled = []
     pos = raw.get("pos", "verb")
     for lemma_text in raw["lemmas"]:
         words = lemma_text.lower().split()
         # "call off": verb + particle; "air strike": modifier(s) + head noun
         head, rest = (words[0], words[1:]) if pos == "verb" else (words[-1], words[:-1])
+        if pos == "verb" and not rest and len(loose) == 1:
+            rest = loose
         compiled.append(
             Pattern(
                 id=raw["id"], cameo=raw["cameo"], lemma=head,
