@@ -40,26 +40,31 @@ class BodyLimitMiddleware:
             await _reject(send, self.limit)
             return
         seen = 0
-        started = False
+        exceeded = rejected = False
 
         async def limited_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
+                    exceeded = True
                     raise BodyTooLarge
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
+        async def guarded_send(message: Message) -> None:
+            # The app may turn BodyTooLarge into its own error answer (a 400): send 413 instead.
+            nonlocal rejected
+            if not exceeded:
+                await send(message)
+            elif message["type"] == "http.response.start" and not rejected:
+                rejected = True
+                await _reject(send, self.limit)
 
         try:
-            await self.app(scope, limited_receive, tracking_send)
+            await self.app(scope, limited_receive, guarded_send)
         except BodyTooLarge:
-            if not started:
+            if not rejected:
                 await _reject(send, self.limit)
 
 
