@@ -1,5 +1,8 @@
 """Build training/dataset.jsonl from the hand-written sentences and the templates.
 
+``group`` names the template a sentence was made from (each hand-written sentence is its own
+group), so cross-validation can hold out whole templates.
+
 Run from the repository root: ``python training/build_dataset.py``. Deterministic (seed 13):
 the same inputs always give the same file. Labels: the block's CAMEO code gives the CAMEO root
 and (through gesta's code book) the PLOVER type; ACLED types come from the block header.
@@ -98,17 +101,20 @@ def build() -> list[dict[str, object]]:
             for sentence in sentences:
                 if sentence not in seen:
                     seen.add(sentence)
-                    rows.append({"text": sentence, **labels(header, codebook), "origin": "hand", "style": "hand"})
-    for header, templates in blocks(HERE / "templates.txt"):
+                    rows.append({"text": sentence, **labels(header, codebook), "origin": "hand", "style": "hand",
+                                 "group": f"hand-{len(rows)}"})
+    for block, (header, templates) in enumerate(blocks(HERE / "templates.txt")):
         made, attempts = 0, 0
         while made < int(header["n"] or 0) and attempts < 50 * int(header["n"] or 1):
             attempts += 1
-            text, style = restyle(fill(templates[made % len(templates)], slots, rng), rng, slots)
+            which = made % len(templates)
+            text, style = restyle(fill(templates[which], slots, rng), rng, slots)
             if text in seen:
                 continue
             seen.add(text)
             made += 1
-            rows.append({"text": text, **labels(header, codebook), "origin": "template", "style": style})
+            rows.append({"text": text, **labels(header, codebook), "origin": "template", "style": style,
+                         "group": f"template-{block}-{which}"})
     for number, row in enumerate(rows):
         row["id"] = f"t{number:05d}"
     return rows
