@@ -51,12 +51,12 @@ def choose_entry(entries: Sequence[ActorEntry], tokens: Sequence[Any], day: dt.d
     fitting = [e for e in entries if _case_fits(e, text, tokens)]
     if not fitting:
         return None
+    best = min(fitting, key=lambda e: KIND_PRIORITY[e.kind])
     people = [e for e in fitting if e.person is not None]
-    if day is not None and people:
+    if best.kind == "person" and day is not None:  # namesakes: the one in office that day
         active = [e for e in people if any(r.active_on(day) for r in e.person.roles)]  # type: ignore[union-attr]
-        if active:
-            return active[0]
-    return min(fitting, key=lambda e: KIND_PRIORITY[e.kind])
+        return active[0] if active else best
+    return best
 
 
 def _case_fits(entry: ActorEntry, text: str, tokens: Sequence[Any]) -> bool:
