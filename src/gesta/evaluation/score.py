@@ -8,6 +8,7 @@ coded event (the one whose trigger is nearest the root of the parse, statements 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections import Counter
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ from gesta.codes import CodeBook
 from gesta.document import Article, Event
 from gesta.evaluation.gold import Expected, GoldRecord, read_gold
 from gesta.pipeline import Pipeline
+from gesta.resources import data_dir, read_csv
 
 NONE = "-"
 
@@ -89,10 +91,27 @@ class EvaluationReport:
 def evaluate(path: Path, pipeline: Pipeline) -> EvaluationReport:
     codebook: CodeBook = pipeline.context.codebook
     report = EvaluationReport()
+    legacy = legacy_actor_codes()
     for record in read_gold(path, codebook.modern_plover):
+        record = modernise_codes(record, legacy)
         article = pipeline(record.text, published=record.published, article_id=record.id)
         score_record(report, record, article, codebook)
     return report
+
+
+def legacy_actor_codes() -> dict[str, str]:
+    path = data_dir() / "codes" / "legacy_actor_codes.csv"
+    return {row["old"]: row["new"] for _, row in read_csv(path, ("old", "new"))}
+
+
+def modernise_codes(record: GoldRecord, legacy: dict[str, str]) -> GoldRecord:
+    """Gold records written with older country codes (JAP, ITL) in today's ISO codes."""
+    def fix(codes: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(legacy.get(c[:3], c[:3]) + c[3:] if not c.startswith("IGO") else c for c in codes)
+
+    expected = tuple(dataclasses.replace(e, sources=fix(e.sources), targets=fix(e.targets)) for e in record.expected)
+    forbidden = tuple(dataclasses.replace(e, sources=fix(e.sources), targets=fix(e.targets)) for e in record.forbidden)
+    return dataclasses.replace(record, expected=expected, forbidden=forbidden)
 
 
 def score_record(report: EvaluationReport, record: GoldRecord, article: Article, codebook: CodeBook) -> None:

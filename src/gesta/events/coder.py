@@ -194,10 +194,14 @@ class SentenceCoder:
             actors = self._first_actors(found)
             if actors:
                 return actors
-        if pattern.pos == "verb" and not pattern.cameo.startswith("01"):
-            # "demanded that the US cancel...": whoever is asked to act is the target
-            return self._first_actors(clause_subjects(token))
-        return []
+        if pattern.pos != "verb" or pattern.cameo.startswith("01"):
+            return []
+        # "demanded that the US cancel...": whoever is asked to act is the target;
+        # "offered to hand them over to Britain": the complement clause's recipient is
+        found = self._first_actors(clause_subjects(token))
+        for clause in (c for c in token.children if c.dep_ == "xcomp" and not found):
+            found = self._first_actors([t for role in COMPLEMENT_TARGETS for t in self._target_tokens(clause, role, False)])
+        return found
 
     def _target_tokens(self, token: Any, role: str, passive: bool) -> list[Any]:
         if role == "object":
@@ -252,6 +256,7 @@ class SentenceCoder:
         return best[1] if best is not None and best[0] <= 3 else None
 
 
+COMPLEMENT_TARGETS = ("object", "iobj", "prep:to", "prep:for", "prep:with", "prep:against", "prep:on")
 EMBEDDING_DEPS = frozenset({"xcomp", "advcl", "acl", "acl:relcl", "relcl", "csubj"})
 
 
