@@ -181,7 +181,7 @@ class ActorsStage:
 def _reported_speaker(pronoun: Any, span: Any, earlier: list[Mention], memory: ArticleMemory) -> Mention | None:
     """In "X said they would...", a subject pronoun of the reported clause is X."""
     verb = pronoun.head
-    if pronoun.dep_ not in SUBJECT_DEPS or verb.dep_ not in ("ccomp", "xcomp", "advcl") or verb.head is verb:
+    if pronoun.dep_ not in SUBJECT_DEPS or verb.dep_ not in ("ccomp", "xcomp", "advcl") or verb.head.i == verb.i:
         return None
     subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
     if subject is None:

@@ -148,7 +148,7 @@ def _trigger_depth(article: Article, event: Event) -> int:
     for token in span or []:
         if sentence.original_offset(token.idx) == event.trigger_start:
             level = 0
-            while token.head is not token and level < 40:
+            while token.head.i != token.i and level < 40:
                 token = token.head
                 level += 1
             return level

@@ -201,7 +201,23 @@ class SentenceCoder:
         found = self._first_actors(clause_subjects(token))
         for clause in (c for c in token.children if c.dep_ == "xcomp" and not found):
             found = self._first_actors([t for role in COMPLEMENT_TARGETS for t in self._target_tokens(clause, role, False)])
-        return found
+        return found or self._nearest_in_predicate(token)
+
+    def _nearest_in_predicate(self, token: Any) -> list[Actor]:
+        """Last resort: the actor nearest the trigger among its objects and modifiers
+        ("praised Haiti's efforts"), never in its subject or a source/time phrase."""
+        best: tuple[int, Mention] | None = None
+        for child in token.children:
+            if child.dep_ not in PREDICATE_DEPS or child.lemma_.lower() in self.cues.time_nouns:
+                continue
+            if preposition_of(child) in ("according to", "by"):
+                continue
+            for item in child.subtree:
+                mention = self.by_token.get(item.i)
+                depth = _depth_below(item, token)
+                if mention is not None and depth <= 3 and (best is None or depth < best[0]):
+                    best = (depth, mention)
+        return [best[1].actor] if best is not None else []
 
     def _target_tokens(self, token: Any, role: str, passive: bool) -> list[Any]:
         if role == "object":
@@ -256,6 +272,7 @@ class SentenceCoder:
         return best[1] if best is not None and best[0] <= 3 else None
 
 
+PREDICATE_DEPS = frozenset({"obj", "dobj", "iobj", "obl", "nmod", "xcomp", "ccomp", "dative", "prep", "conj"})
 COMPLEMENT_TARGETS = ("object", "iobj", "prep:to", "prep:for", "prep:with", "prep:against", "prep:on")
 EMBEDDING_DEPS = frozenset({"xcomp", "advcl", "acl", "acl:relcl", "relcl", "csubj"})
 
@@ -264,7 +281,7 @@ def _embedded_under(token: Any, triggers: set[int]) -> bool:
     """True when the token's clause is a complement or modifier of another trigger's clause."""
     current = token
     for _ in range(12):
-        if current.head is current:
+        if current.head.i == current.i:
             return False
         embedded = current.dep_ in EMBEDDING_DEPS
         current = current.head
@@ -285,7 +302,7 @@ def trigger_pos(token: Any) -> str | None:
 
 def _depth_below(item: Any, ancestor: Any) -> int:
     depth = 0
-    while item is not ancestor and item.head is not item and depth < 50:
+    while item.i != ancestor.i and item.head.i != item.i and depth < 50:
         item = item.head
         depth += 1
     return depth

@@ -67,10 +67,10 @@ def _governing_chain(trigger: Any) -> list[Any]:
     """The trigger and the verbs it complements ("refuses to attack": attack, refuses)."""
     chain = [trigger]
     current = trigger
-    while current.dep_ in ("xcomp",) and current.head is not current:
+    while current.dep_ in ("xcomp",) and current.head.i != current.i:
         current = current.head
         chain.append(current)
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("obj", "dobj") and trigger.head is not trigger:
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("obj", "dobj") and trigger.head.i != trigger.i:
         chain.append(trigger.head)  # "promised military intervention": the verb governs the noun
     return chain
 
@@ -79,7 +79,7 @@ def _conditional_context(token: Any, cues: Cues) -> bool:
     """A clause under a modal verb ("this could mean that they will face") is hypothetical."""
     current = token
     for _ in range(4):
-        if current.dep_ not in ("ccomp", "advcl") or current.head is current:
+        if current.dep_ not in ("ccomp", "advcl") or current.head.i == current.i:
             return False
         current = current.head
         if any(c.dep_ == "aux" and c.lower_ in cues.hypothetical_aux for c in current.children):
@@ -135,7 +135,7 @@ def _speech_verb(trigger: Any, cues: Cues) -> Any | None:
 
 def _according_to(span: Any, cues: Cues) -> Any | None:
     for token in span:
-        if token.lower_ == "according" and token.head is not token:
+        if token.lower_ == "according" and token.head.i != token.i:
             phrase = preposition_of(token.head)
             if phrase in cues.source_phrases:
                 return token.head

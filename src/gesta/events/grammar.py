@@ -46,7 +46,7 @@ def prepositional_dependents(
     except those whose head word is in ``skip`` ("on Tuesday" is a time, not a target)."""
     pool = token.subtree if deep else token.children
     for candidate in pool:
-        if candidate is token or candidate.dep_ not in OBLIQUE or candidate.lemma_.lower() in skip:
+        if candidate.i == token.i or candidate.dep_ not in OBLIQUE or candidate.lemma_.lower() in skip:
             continue
         if preposition_of(candidate) == preposition:
             yield candidate
@@ -105,7 +105,7 @@ def subject_candidates(verb: Any) -> list[Any]:
         if subject is not None:
             found.append(subject)
             return found
-        if current.head is current:
+        if current.head.i == current.i:
             return found
         if current.dep_ in ("acl:relcl", "relcl", "acl"):
             found.append(current.head)
