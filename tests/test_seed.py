@@ -20,7 +20,7 @@ def seed_records(seed_path: Path) -> list[dict[str, Any]]:
         capture_output=True, text=True, timeout=300, check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert "Traceback" not in done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
     return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
 
 
@@ -77,9 +77,14 @@ def test_no_event_from_the_photo_caption(seed_records: list[dict[str, Any]], see
 
 
 def test_captions_option_labels_caption_events(pipeline: Any, seed_path: Path) -> None:
-    import gesta
+    from gesta.pipeline import Pipeline
+    from gesta.settings import Settings
+    from gesta.stages.parse import ParseStage
 
-    with_captions = gesta.load(code_captions=True)
+    # the default pipeline with only the parse stage told to code captions (no second load)
+    settings = Settings(code_captions=True)
+    stages = [ParseStage(settings, pipeline.context.nlp) if s.name == "parse" else s for s in pipeline.stages]
+    with_captions = Pipeline(settings, stages, pipeline.context)
     article = with_captions(seed_path.read_text(encoding="utf-8"), published="2022-02-23")
     caption_sentences = [s for s in article.sentences if s.text.startswith(CAPTION_START)]
     assert caption_sentences and all(s.section == "caption" for s in caption_sentences)
