@@ -7,14 +7,26 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.exceptions import HTTPException
 
 from gesta.document import Article
 from gesta.store import EventFilter
 from gesta.web.limits import MAX_TEXT_CHARS
 
-Short = Annotated[str | None, Query(max_length=64)]
+NUMBER = r"-?[0-9]+(\.[0-9]+)?"
+NEAR_PATTERN = f"^{NUMBER},{NUMBER},{NUMBER}$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def iso_date(name: str, value: str | None) -> dt.date | None:
+    """A YYYY-MM-DD parameter as a date (only that form: no timestamps, no "0")."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(422, f"{name} is not a valid date (YYYY-MM-DD): {value[:20]!r}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +51,8 @@ def parse_near(value: str | None) -> tuple[float, float, float] | None:
 
 
 def event_filters(
-    since: Annotated[dt.date | None, Query(description="events on or after this date")] = None,
-    until: Annotated[dt.date | None, Query(description="events on or before this date")] = None,
+    since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="events on or after this date (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="events on or before this date (YYYY-MM-DD)")] = None,
     country: Annotated[str | None, Query(max_length=3, pattern="^[A-Za-z]{3}$",
                                          description="ISO 3166 alpha-3: source, target or location")] = None,
     actor: Annotated[str | None, Query(max_length=32, description="CAMEO actor code prefix")] = None,
@@ -48,14 +60,15 @@ def event_filters(
                                        description="CAMEO code or prefix (19 = root 19)")] = None,
     plover: Annotated[str | None, Query(max_length=32, description="PLOVER event type, e.g. ASSAULT")] = None,
     acled: Annotated[str | None, Query(max_length=64, description="ACLED event type, e.g. Battles")] = None,
-    near: Annotated[str | None, Query(max_length=64, description="LAT,LON,KM")] = None,
+    near: Annotated[str | None, Query(max_length=64, pattern=NEAR_PATTERN, description="LAT,LON,KM")] = None,
     q: Annotated[str | None, Query(max_length=200, description="text search in evidence, actors, place")] = None,
     merged: Annotated[bool, Query(description="one row per merged event (its first mention)")] = False,
 ) -> Filters:
     """A FastAPI dependency reading the filter query parameters."""
-    if since and until and since > until:
+    first, last = iso_date("since", since), iso_date("until", until)
+    if first and last and first > last:
         raise HTTPException(422, "since is after until")
-    store = EventFilter(since=since, until=until, country=country or None, actor=actor or None,
+    store = EventFilter(since=first, until=last, country=country or None, actor=actor or None,
                         cameo=cameo or None, plover=plover or None, acled=acled or None,
                         near=parse_near(near), merged=merged)
     return Filters(store=store, q=(q or "").strip().lower() or None)
@@ -68,7 +81,7 @@ class ArticleIn(BaseModel):
         "id": "demo-1", "title": "Ministers meet in Nairobi", "published": "2024-04-03", "source": "example-wire",
         "text": "German Chancellor Olaf Scholz met Kenyan President William Ruto in Nairobi on Wednesday."}]})
 
-    id: str | None = Field(default=None, max_length=256)
+    id: Annotated[str, Field(max_length=256)] | Annotated[int, Field(strict=True)] | None = None
     text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS, pattern=r"\S")
     title: str | None = Field(default=None, max_length=2_000)
     published: dt.date | None = None
@@ -76,7 +89,15 @@ class ArticleIn(BaseModel):
     url: str | None = Field(default=None, max_length=2_048)
     language: str | None = Field(default=None, max_length=16)
 
+    @field_validator("published", mode="before")
+    @classmethod
+    def _iso_date_only(cls, value: object) -> object:
+        if value is not None and not isinstance(value, (str, dt.date)):
+            raise ValueError("published must be an ISO date string (YYYY-MM-DD)")
+        return value
+
     def to_article(self, position: int) -> Article:
-        return Article(id=self.id or f"api:{position}", text=self.text, title=self.title or None,
+        ident = None if self.id is None else str(self.id)
+        return Article(id=ident or f"api:{position}", text=self.text, title=self.title or None,
                        published=self.published, source=self.source or None, url=self.url or None,
-                       language=self.language or None, origin=f"api:{self.id or position}")
+                       language=self.language or None, origin=f"api:{ident or position}")

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from pydantic import Field
 from starlette.exceptions import HTTPException
 
 from gesta.version import __version__
@@ -82,13 +83,14 @@ def get_meta() -> dict[str, Any]:
     return meta.vocabulary()
 
 
-ArticleBody = Annotated[ArticleIn | list[ArticleIn], Body(
+ArticleBody = Annotated[ArticleIn | Annotated[list[ArticleIn], Field(min_length=1)], Body(
     description=f"one article, or a list of at most {MAX_BATCH}")]
 
 
 @router.post("/articles", summary="code articles, store them and return their events",
              dependencies=[Depends(require_token)],
-             responses={401: {"description": "token missing or wrong"}, 413: {"description": "too large"},
+             responses={400: {"description": "body is not JSON"}, 401: {"description": "token missing or wrong"},
+                        413: {"description": "too large"}, 504: {"description": "ingest timed out"},
                         503: {"description": "ingest queue full"}, **ERRORS})
 async def post_articles(request: Request, payload: ArticleBody) -> dict[str, Any]:
     items = payload if isinstance(payload, list) else [payload]
