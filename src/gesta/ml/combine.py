@@ -1,0 +1,96 @@
+"""How the classifier's opinion and the pattern coder's events are combined (one sentence).
+
+- confirm: a pattern event whose CAMEO root the classifier also gives at least ``confirm``
+  becomes ``decided_by="both"`` with ``classifier_score`` = P(root);
+- correct: when the classifier's top root differs and is confident (``correct_vague`` for a
+  vague pattern event: a default pattern without constraints or a root-level code ``X0``;
+  ``correct_specific`` otherwise), the sentence's main event takes the root's generic code,
+  ``decided_by="classifier"``, and its rule gets the suffix ``+classifier``;
+- propose: a sentence with actors but no pattern event gets one when P(event) and P(root)
+  pass ``propose_event`` and ``propose_root`` (``rule="classifier:<root>"``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from gesta.document import Event
+from gesta.ml.classifier import Prediction
+from gesta.ml.heads import NONE_LABEL
+
+DEFAULT_THRESHOLDS = {"confirm": 0.3, "correct_vague": 0.6, "correct_specific": 0.9,
+                      "propose_event": 0.6, "propose_root": 0.5}
+
+
+@dataclass(frozen=True)
+class Rules:
+    confirm: float = DEFAULT_THRESHOLDS["confirm"]
+    correct_vague: float = DEFAULT_THRESHOLDS["correct_vague"]
+    correct_specific: float = DEFAULT_THRESHOLDS["correct_specific"]
+    propose_event: float = DEFAULT_THRESHOLDS["propose_event"]
+    propose_root: float = DEFAULT_THRESHOLDS["propose_root"]
+    codes: Mapping[str, str] = field(default_factory=dict)  # "08/RETREAT" -> "084"
+    specificity: Mapping[str, int] = field(default_factory=dict)  # pattern id -> constraints
+
+    def with_thresholds(self, values: Mapping[str, Any]) -> Rules:
+        chosen = {k: float(v) for k, v in values.items() if k in DEFAULT_THRESHOLDS and v is not None}
+        return dataclasses.replace(self, **chosen)
+
+    def code_for(self, prediction: Prediction, root: str) -> str:
+        """The root's generic code, or the code the PLOVER head points to within the root."""
+        plover = prediction.plover_type or NONE_LABEL
+        return self.codes.get(f"{root}/{plover}", f"{root}0")
+
+
+def is_vague(event: Event, rules: Rules) -> bool:
+    root_level = len(event.cameo) == 2 or (len(event.cameo) == 3 and event.cameo.endswith("0"))
+    return root_level or rules.specificity.get(event.rule, 1) == 0
+
+
+def review(events: list[Event], main: Event | None, prediction: Prediction, rules: Rules) -> list[Event]:
+    """Confirm the pattern events of one sentence; correct its main event when warranted."""
+    for event in events:
+        score = prediction.roots.get(event.cameo[:2], 0.0)
+        event.classifier_score = round(score, 4)
+        if score >= rules.confirm and event.decided_by == "pattern":
+            event.decided_by = "both"
+    if main is not None and _should_correct(main, prediction, rules):
+        _correct(main, prediction, rules)
+    return _unique(events)
+
+
+def _should_correct(event: Event, prediction: Prediction, rules: Rules) -> bool:
+    root = prediction.root
+    if root == event.cameo[:2] or event.decided_by == "both":
+        return False
+    needed = rules.correct_vague if is_vague(event, rules) else rules.correct_specific
+    return prediction.root_score >= needed
+
+
+def _correct(event: Event, prediction: Prediction, rules: Rules) -> None:
+    event.cameo = rules.code_for(prediction, prediction.root)
+    event.rule = f"{event.rule}+classifier"
+    event.decided_by = "classifier"
+    event.classifier_score = round(prediction.root_score, 4)
+
+
+def should_propose(prediction: Prediction, rules: Rules) -> bool:
+    return prediction.event >= rules.propose_event and prediction.root_score >= rules.propose_root
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for event in events:
+        key = (event.cameo, _code(event.source), _code(event.target))
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept
+
+
+def _code(actor: Any) -> str:
+    return actor.code if actor is not None else ""

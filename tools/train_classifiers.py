@@ -1,0 +1,313 @@
+"""Train the ML stage's classifier heads on training/dataset.jsonl (needs the extra gesta[ml]).
+
+    python tools/train_classifiers.py [--out src/gesta/models/ml_heads] [--folds 5] [--no-tune]
+
+Reproducible: fixed seeds, deterministic full-batch training. Steps:
+1. embed every training sentence with the configured encoder (cached on disk);
+2. cross-validate each head with folds that hold out whole templates (``group``), report
+   accuracy and macro-F1, keep the out-of-fold probabilities;
+3. tune the combination thresholds on those out-of-fold predictions and the pattern coder's
+   events on the training sentences (never on gold data);
+4. train every head on all the data and write ``<name>.npz`` + ``meta.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import itertools
+import json
+import logging
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")  # one core: the machine is shared, and results stay exact
+
+import numpy as np  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from gesta.ml.cache import EmbeddingCache  # noqa: E402
+from gesta.ml.classifier import Prediction  # noqa: E402
+from gesta.ml.config import MLConfig  # noqa: E402
+from gesta.ml.heads import HEAD_NAMES, NONE_LABEL, Heads, LinearHead, packaged_heads_dir  # noqa: E402
+
+log = logging.getLogger("train_classifiers")
+SEED = 20240611
+DATASET = REPO / "training" / "dataset.jsonl"
+
+
+def read_rows(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def targets(rows: list[dict[str, Any]], head: str) -> tuple[np.ndarray, list[str]]:
+    """Row indices a head trains on and their labels."""
+    if head == "event":
+        return np.arange(len(rows)), ["yes" if r["event"] else "no" for r in rows]
+    if head in ("cameo_root", "plover"):
+        keep = [i for i, r in enumerate(rows) if r["event"]]
+        return np.array(keep), [r[head] or NONE_LABEL for r in (rows[i] for i in keep)]
+    return np.arange(len(rows)), [r[head] or NONE_LABEL for r in rows]
+
+
+def fit(x: np.ndarray, labels: Sequence[str], hidden: int = 0, l2: float = 1e-4, steps: int = 300) -> LinearHead:
+    """Softmax regression (or a one-hidden-layer MLP) with Adam, full batch, fixed seed."""
+    classes = sorted(set(labels))
+    y = np.eye(len(classes), dtype=np.float32)[[classes.index(v) for v in labels]]
+    rng = np.random.default_rng(SEED)
+    params = _init(rng, x.shape[1], hidden, len(classes))
+    moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
+    for step in range(1, steps + 1):
+        grads = _gradients(params, x, y, l2)
+        for p, g, (m, v) in zip(params, grads, moments):
+            m *= 0.9
+            m += 0.1 * g
+            v *= 0.999
+            v += 0.001 * g * g
+            p -= 0.03 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    if hidden:
+        return LinearHead(tuple(classes), params[2], params[3], params[0], params[1])
+    return LinearHead(tuple(classes), params[0], params[1])
+
+
+def _init(rng: np.random.Generator, dim: int, hidden: int, k: int) -> list[np.ndarray]:
+    if not hidden:
+        return [np.zeros((dim, k), np.float32), np.zeros(k, np.float32)]
+    return [rng.normal(0, np.sqrt(2 / dim), (dim, hidden)).astype(np.float32), np.zeros(hidden, np.float32),
+            rng.normal(0, np.sqrt(1 / hidden), (hidden, k)).astype(np.float32), np.zeros(k, np.float32)]
+
+
+def _gradients(params: list[np.ndarray], x: np.ndarray, y: np.ndarray, l2: float) -> list[np.ndarray]:
+    n = len(x)
+    if len(params) == 2:
+        p = _softmax(x @ params[0] + params[1])
+        d = (p - y) / n
+        return [x.T @ d + l2 * params[0], d.sum(0)]
+    h_pre = x @ params[0] + params[1]
+    h = np.maximum(h_pre, 0)
+    d = (_softmax(h @ params[2] + params[3]) - y) / n
+    dh = (d @ params[2].T) * (h_pre > 0)
+    return [x.T @ dh + l2 * params[0], dh.sum(0), h.T @ d + l2 * params[2], d.sum(0)]
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(1, keepdims=True)
+
+
+def folds_by_group(groups: Sequence[str], k: int) -> np.ndarray:
+    """Fold number per row; every group (a template, or one hand-written sentence) in one fold."""
+    unique = sorted(set(groups))
+    order = np.random.default_rng(SEED).permutation(len(unique))
+    fold_of = {unique[j]: i % k for i, j in enumerate(order)}
+    return np.array([fold_of[g] for g in groups])
+
+
+def cross_validate(x: np.ndarray, labels: list[str], folds: np.ndarray, hidden: int) -> tuple[dict[str, float], np.ndarray, list[str]]:
+    classes = sorted(set(labels))
+    oof = np.zeros((len(labels), len(classes)))
+    for fold in sorted(set(folds)):
+        train, test = folds != fold, folds == fold
+        head = fit(x[train], [l for l, t in zip(labels, train) if t], hidden)
+        probs = head.probabilities(x[test])
+        for column, label in enumerate(head.labels):
+            oof[np.where(test)[0], classes.index(label)] = probs[:, column]
+    predicted = [classes[i] for i in oof.argmax(1)]
+    return scores(labels, predicted), oof, classes
+
+
+def scores(gold: list[str], predicted: list[str]) -> dict[str, float]:
+    accuracy = sum(g == p for g, p in zip(gold, predicted)) / len(gold)
+    f1s = []
+    for label in sorted(set(gold)):
+        tp = sum(g == p == label for g, p in zip(gold, predicted))
+        fp = sum(p == label != g for g, p in zip(gold, predicted))
+        fn = sum(g == label != p for g, p in zip(gold, predicted))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return {"accuracy": round(accuracy, 4), "macro_f1": round(sum(f1s) / len(f1s), 4), "n": len(gold)}
+
+
+def code_table(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """(root, PLOVER type) -> CAMEO code: the root's generic code when it has that type, else
+    the shortest (then most frequent) code of that pair in the training data."""
+    from gesta.codes import load_codebook
+
+    codebook = load_codebook()
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for row in rows:
+        if row["cameo"]:
+            counts[(row["cameo_root"], row["plover"] or NONE_LABEL, row["cameo"])] += 1
+    table: dict[str, str] = {}
+    for (root, plover, code), _ in sorted(counts.items(), key=lambda kv: (len(kv[0][2]), -kv[1], kv[0][2])):
+        generic = codebook.plover_for(root + "0")
+        if (generic.type if generic else NONE_LABEL) == plover:
+            table[f"{root}/{plover}"] = root + "0"
+        table.setdefault(f"{root}/{plover}", code)
+    return table
+
+
+def embed_rows(rows: list[dict[str, Any]], config: MLConfig) -> tuple[np.ndarray, str]:
+    from gesta.ml.encoder import load_encoder
+
+    encoder = load_encoder(config)
+    cache = EmbeddingCache(encoder.name, size=len(rows) + 1, disk=True)
+    started = time.perf_counter()
+    x = cache.embed([r["text"] for r in rows], encoder.encode)
+    log.info("embedded %d sentences in %.1fs (%d from cache)", len(rows), time.perf_counter() - started, cache.hits)
+    return x, encoder.name
+
+
+def out_of_fold_predictions(rows: list[dict[str, Any]], oof: dict[str, tuple[np.ndarray, list[str]]]) -> dict[str, Prediction]:
+    """Predictions as the stage would see them, from out-of-fold probabilities (all rows)."""
+    found = {}
+    for i, row in enumerate(rows):
+        def table(head: str) -> dict[str, float]:
+            probs, classes = oof[head]
+            return dict(zip(classes, (float(p) for p in probs[i])))
+
+        acled, sub = table("acled_event"), table("acled_sub_event")
+        best_type, best_sub = max(acled, key=acled.__getitem__), max(sub, key=sub.__getitem__)
+        found[row["text"]] = Prediction(table("event").get("yes", 0.0), table("cameo_root"), table("plover"),
+                                        None if best_type == NONE_LABEL else best_type,
+                                        None if best_sub == NONE_LABEL else best_sub)
+    return found
+
+
+class _OneOpinion:
+    """Stands in for the classifier while tuning: every sentence gets the row's prediction."""
+
+    def __init__(self) -> None:
+        self.current: Prediction | None = None
+
+    def predict(self, texts: Sequence[str]) -> list[Prediction]:
+        assert self.current is not None
+        return [self.current for _ in texts]
+
+
+def pattern_articles(rows: list[dict[str, Any]]) -> list[Any]:
+    """Every training sentence coded by the pattern coder alone (events kept to reset from)."""
+    import gesta
+
+    pipeline = gesta.load()
+    started = time.perf_counter()
+    articles = [pipeline(row["text"], article_id=row["id"]) for row in rows]
+    log.info("pattern coder on %d training sentences: %.1fs", len(rows), time.perf_counter() - started)
+    return articles
+
+
+def tune(rows: list[dict[str, Any]], predictions: dict[str, Prediction], codes: dict[str, str]) -> tuple[dict[str, float], dict[str, Any]]:
+    """Thresholds maximising the main-event PLOVER accuracy on the training sentences, using
+    out-of-fold predictions (ties: the higher, more cautious thresholds)."""
+    from gesta.ml.combine import Rules
+
+    articles = pattern_articles(rows)
+    saved = [[dataclasses.replace(e) for e in a.events] for a in articles]
+    has_events = [bool(events) for events in saved]
+    grid_review = itertools.product((0.2, 0.3, 0.5), (0.4, 0.5, 0.6, 0.7, 0.8, 1.01), (0.8, 0.9, 0.95, 1.01))
+    grid_propose = itertools.product((0.5, 0.6, 0.7, 0.8, 0.9, 1.01), (0.3, 0.4, 0.5, 0.6, 0.7, 0.8))
+    base = Rules(codes=codes, specificity=_specificity())
+    score = _scorer(rows, articles, saved, predictions, base)
+    review_best = max(((score(dict(zip(("confirm", "correct_vague", "correct_specific"), t)), has_events, True), t)
+                       for t in grid_review), key=lambda st: (st[0], sum(st[1])))
+    propose_best = max(((score(dict(zip(("propose_event", "propose_root"), t)), has_events, False), t)
+                        for t in grid_propose), key=lambda st: (st[0], sum(st[1])))
+    chosen = dict(zip(("confirm", "correct_vague", "correct_specific"), review_best[1]))
+    chosen |= dict(zip(("propose_event", "propose_root"), propose_best[1]))
+    patterns_only = score({"confirm": 1.01, "correct_vague": 1.01, "correct_specific": 1.01,
+                           "propose_event": 1.01, "propose_root": 1.01}, has_events, None)
+    combined = score(chosen, has_events, None)
+    report = {"metric": "main-event PLOVER type accuracy on the training sentences (out-of-fold)",
+              "patterns_only": round(patterns_only / len(rows), 4), "combined": round(combined / len(rows), 4)}
+    log.info("tuned thresholds %s: training accuracy %.3f -> %.3f", chosen, report["patterns_only"], report["combined"])
+    return chosen, report
+
+
+def _specificity() -> dict[str, int]:
+    from gesta.ml.stage import pattern_specificity
+    from gesta.registry import StageContext
+    from gesta.settings import Settings
+
+    return pattern_specificity(StageContext(Settings()))
+
+
+def _scorer(rows: list[dict[str, Any]], articles: list[Any], saved: list[list[Any]],
+            predictions: dict[str, Prediction], base: Any) -> Callable[..., int]:
+    from gesta.codes import load_codebook
+    from gesta.evaluation.score import ranked_events
+    from gesta.ml.stage import ClassifyStage
+
+    codebook = load_codebook()
+    opinion = _OneOpinion()
+
+    def plover(event: Any) -> str | None:
+        found = codebook.plover_for(event.cameo)
+        return found.type if found else None
+
+    def score(values: dict[str, float], has_events: list[bool], with_events: bool | None) -> int:
+        stage = ClassifyStage(opinion, base.with_thresholds(values))  # type: ignore[arg-type]
+        correct = 0
+        for row, article, events, found in zip(rows, articles, saved, has_events):
+            if with_events is not None and found != with_events:
+                continue
+            article.events = [dataclasses.replace(e) for e in events]
+            opinion.current = predictions[row["text"]]
+            stage(article)
+            main = next((t for t in map(plover, ranked_events(article)) if t), None)
+            correct += main == row["plover"] if row["plover"] else main is None
+        return correct
+
+    return score
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DATASET)
+    parser.add_argument("--out", type=Path, default=packaged_heads_dir())
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--hidden", type=int, default=0, help="hidden units (0: softmax regression)")
+    parser.add_argument("--model", default=None, help="sentence-transformers model (default: the packaged one)")
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--no-tune", action="store_true", help="keep default thresholds")
+    parser.add_argument("--report", type=Path, default=REPO / "training" / "cv_scores.json")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    config = MLConfig(threads=args.threads, **({"model": args.model} if args.model else {}))
+    rows = read_rows(args.data)
+    x, encoder_name = embed_rows(rows, config)
+    folds = folds_by_group([r["group"] for r in rows], args.folds)
+    cv: dict[str, Any] = {}
+    oof: dict[str, tuple[np.ndarray, list[str]]] = {}
+    heads: dict[str, LinearHead] = {}
+    for name in HEAD_NAMES:
+        index, labels = targets(rows, name)
+        cv[name], probs, classes = cross_validate(x[index], labels, folds[index], args.hidden)
+        full = np.zeros((len(rows), len(classes)))
+        full[index] = probs
+        oof[name] = (full, classes)
+        heads[name] = fit(x[index], labels, args.hidden)
+        log.info("%-16s CV accuracy %.3f  macro-F1 %.3f  (n=%d, %d classes)", name, cv[name]["accuracy"],
+                 cv[name]["macro_f1"], cv[name]["n"], len(classes))
+    thresholds: dict[str, float] = {}
+    tuning: dict[str, Any] = {}
+    if not args.no_tune:
+        thresholds, tuning = tune(rows, out_of_fold_predictions(rows, oof), code_table(rows))
+    meta = {"encoder": encoder_name, "dim": int(x.shape[1]), "trained_on": str(args.data.relative_to(REPO)),
+            "sentences": len(rows), "folds": args.folds, "hidden": args.hidden, "seed": SEED, "cv": cv,
+            "thresholds": thresholds, "tuning": tuning, "codes": code_table(rows)}
+    Heads(heads, meta).save(args.out)
+    args.report.write_text(json.dumps({"cv": cv, "thresholds": thresholds, "tuning": tuning}, indent=2) + "\n", "utf-8")
+    log.info("wrote %s and %s", args.out, args.report)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
