@@ -89,6 +89,9 @@ def read_bytes(data: bytes, source: str, options: ReadOptions = ReadOptions()) -
     if fmt == "jsonl":
         yield from jsonl_reader.read_jsonl_bytes(data, source, options)
         return
+    if len(data) > options.max_chars * 4:  # as for files: never decode or parse huge inputs
+        yield InputError(f"input is too large ({len(data):,} bytes; limit {options.max_chars:,} characters)", source)
+        return
     try:
         text = decode(data, source)
     except InputError as exc:
