@@ -85,12 +85,20 @@ def _construct(
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = str(_scalar(key_node, scalars))
+            key = _key(key_node, scalars)
             result[key] = _construct(value_node, (*path, key), lines, scalars)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(child, (*path, i), lines, scalars) for i, child in enumerate(node.value)]
     return _scalar(node, scalars)
+
+
+def _key(node: yaml.Node, scalars: yaml.constructor.SafeConstructor) -> str:
+    """A mapping key as written: YAML 1.1 would read ``on``/``off``/``yes``/``no`` as booleans,
+    turning the preposition key ``on`` into ``"True"``; keys are names, so keep their text."""
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    return str(_scalar(node, scalars))
 
 
 def _scalar(node: yaml.Node, scalars: yaml.constructor.SafeConstructor) -> Any:
