@@ -39,7 +39,7 @@ export function clear(el) {
 // Only http(s) links from data; anything else (javascript:, data:) is dropped.
 export function safeUrl(value) {
   try {
-    const url = new URL(String(value), location.href);
+    const url = new URL(String(value));
     return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
   } catch {
     return null;

@@ -107,7 +107,7 @@ export async function renderEvent(view, id) {
         h("h3", {}, "Speaker chain"), speakerChain(event),
         h("h3", {}, "Outlets"), h("p", {}, outlets.length ? outlets.map((o) => h("span", { class: "chip" }, o)) : "—"),
         article.events.length > 1 ? [h("h3", {}, "Other events in this article"),
-          h("ul", { class: "plain" }, article.events.filter((e) => e.event_id !== event.event_id).map((e) =>
+          h("ul", { class: "plain other-events" }, article.events.filter((e) => e.event_id !== event.event_id).map((e) =>
             h("li", {}, h("a", { href: `#/event/${encodeURIComponent(e.event_id)}` },
               `${e.cameo.code} ${e.cameo.name}: ${e.source || "—"} → ${e.target || "—"}`))))] : null)),
     h("section", { class: "card" }, h("h3", {}, `Mentions (${mentions.length})`), mentionsTable(mentions))));

@@ -44,6 +44,7 @@ export function setupPaste({ onStored, needsToken }) {
   document.getElementById("open-paste").addEventListener("click", () => dialog.showModal());
   document.getElementById("close-paste").addEventListener("click", () => dialog.close());
   if (needsToken) document.getElementById("token-row").classList.remove("hidden");
+  result.addEventListener("click", (event) => { if (event.target.closest("a")) dialog.close(); });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = new FormData(form);
