@@ -132,3 +132,28 @@ def test_packaged_sample_jsonl_reads_cleanly(samples_dir: Path) -> None:
     results = list(read_paths([str(samples_dir / "articles.jsonl")]))
     assert results and all(isinstance(r, Article) for r in results)
     assert all(r.published is not None and r.source for r in results if isinstance(r, Article))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2022-02-23", dt.date(2022, 2, 23)),
+        ("2022-02-23T10:00:00Z", dt.date(2022, 2, 23)),
+        ("2023-08-01T14:20:00+02:00", dt.date(2023, 8, 1)),
+        ("2023-08-01 14:20", dt.date(2023, 8, 1)),
+        ("2023-08-01T14:20:00.123456+0000", dt.date(2023, 8, 1)),
+        (" 2022-02-23 ", dt.date(2022, 2, 23)),
+    ],
+)
+def test_published_iso_date_or_datetime(value: str, expected: dt.date) -> None:
+    [article] = list(read_bytes(json.dumps({"text": "Kyiv agreed.", "published": value}).encode(), "p.jsonl"))
+    assert isinstance(article, Article) and article.published == expected
+
+
+@pytest.mark.parametrize(
+    "value", ["2022-02-30", "23.02.2022", "20220223", "2022-02-23garbage", "2022-02-23T", "Feb 23", True, 3.5, {}]
+)
+def test_published_not_iso_is_reported(value: object) -> None:
+    [error] = list(read_bytes(json.dumps({"text": "Kyiv agreed.", "published": value}).encode(), "p.jsonl"))
+    assert isinstance(error, InputError)
+    assert "published" in error.reason and error.line == 1

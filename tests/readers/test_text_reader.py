@@ -74,7 +74,7 @@ def test_ten_megabytes_from_bytes_refused(tmp_path: Path) -> None:
     data = b"Kyiv. " * (10 * 1024 * 1024 // 6)
     [error] = list(read_bytes(data, "big"))
     assert isinstance(error, InputError)
-    assert "too long" in error.reason
+    assert "too large" in error.reason or "too long" in error.reason
 
 
 def test_long_single_line_is_read() -> None:
@@ -179,3 +179,14 @@ def test_format_option_overrides_suffix(tmp_path: Path) -> None:
     [as_jsonl] = read_all([str(path)], ReadOptions(format="jsonl"))
     assert isinstance(as_text, Article) and as_text.text.startswith("{")
     assert isinstance(as_jsonl, Article) and as_jsonl.text == "Kyiv agreed."
+
+
+@pytest.mark.parametrize("fmt", [None, "text", "html"])
+def test_ten_megabytes_on_standard_input_refused_quickly(monkeypatch: pytest.MonkeyPatch, fmt: str | None) -> None:
+    page = b"<html><body><article>" + b"<p>Russia imposed sanctions on Ukraine.</p>" * 250_000
+    monkeypatch.setattr(sys, "stdin", FakeStdin(page))
+    began = time.monotonic()
+    [error] = read_all(["-"], ReadOptions(format=fmt))
+    assert time.monotonic() - began < 5
+    assert isinstance(error, InputError) and error.source == "-"
+    assert "too large" in error.reason

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -115,7 +116,14 @@ def _published(value: Any, source: str, number: int) -> dt.date | None:
 def parse_date(value: str) -> dt.date | None:
     """An ISO date or datetime string to a date; None when it is neither."""
     text = value.strip()
+    if not _ISO_DATE_OR_DATETIME.match(text):
+        return None  # "2022-02-23garbage" is not a date, though it starts with one
     try:
-        return dt.date.fromisoformat(text[:10]) if len(text) >= 10 else None
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
         return None
+
+
+# a date, optionally followed by a time (T or space, hh:mm...) and a zone; the time is not
+# parsed further, as only the date is kept
+_ISO_DATE_OR_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
