@@ -433,11 +433,9 @@ def train(config: Path, output: Path) -> float:
 
 def _pipe_gold(nlp: Language, docs: list[Doc]) -> list[Doc]:
     """Run all components but the tokenizer on docs built from gold words."""
-    preds: Iterable[Doc] = (Doc(nlp.vocab, words=[t.text for t in d],
-                                spaces=[bool(t.whitespace_) for t in d]) for d in docs)
-    for _name, proc in nlp.pipeline:
-        preds = proc.pipe(preds, batch_size=256)
-    return list(preds)
+    preds = (Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d])
+             for d in docs)
+    return list(nlp.pipe(preds, batch_size=256))
 
 
 def _sent_bounds(doc: Doc) -> set[int]:
@@ -590,12 +588,19 @@ def _bench(model: Path, corpus: Path, limit: int) -> dict:
 def _sbd(model: Path) -> dict:
     """News sentence-boundary scores with the news rules (empty if no gold file)."""
     from gesta.nlp.model import load_parser
-    from gesta.nlp.sbd import DEFAULT_SBD_PATH, evaluate_sbd
+    from gesta.nlp.sbd import DEFAULT_SBD_PATH, HELDOUT_SBD_PATH, evaluate_sbd
 
     if not DEFAULT_SBD_PATH.exists():
         return {}
     result = evaluate_sbd(load_parser(model), DEFAULT_SBD_PATH)
-    return {k: v for k, v in result.items() if k != "errors"}
+    summary = {k: v for k, v in result.items() if k != "errors"}
+    parser_only = evaluate_sbd(load_parser(model, news_rules=False), DEFAULT_SBD_PATH)
+    summary["parser_only_f1"] = parser_only["f1"]
+    summary["gold"] = DEFAULT_SBD_PATH.relative_to(ROOT).as_posix()
+    if HELDOUT_SBD_PATH.exists():
+        heldout = evaluate_sbd(load_parser(model), HELDOUT_SBD_PATH)
+        summary["heldout"] = {k: v for k, v in heldout.items() if k != "errors"}
+    return summary
 
 
 def _gesta_meta(args: argparse.Namespace, genres: list[str], stats: dict) -> dict:
@@ -619,42 +624,63 @@ def _gesta_meta(args: argparse.Namespace, genres: list[str], stats: dict) -> dic
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    _setup_logging(args.out)
-    skip = set(filter(None, args.skip.split(",")))
-    genres = sorted(g.strip() for g in args.gum_genres.split(",") if g.strip())
+def _prepare(args: argparse.Namespace, skip: set[str]) -> tuple[Path, dict]:
+    """Convert the treebanks (unless skipped); return the corpus dir and its counts."""
     corpus = args.out / "corpus"
     stats_path = args.out / "corpus_stats.json"
-    random.seed(args.seed)
     if "convert" not in skip:
-        stats = convert(args.ud_dir, corpus, frozenset(genres), args.limit)
+        genres = frozenset(g.strip() for g in args.gum_genres.split(",") if g.strip())
+        stats = convert(args.ud_dir, corpus, genres, args.limit)
         stats_path.write_text(json.dumps(stats, indent=2), encoding="utf-8")
-    stats = json.loads(stats_path.read_text(encoding="utf-8"))
-    meta = _gesta_meta(args, genres, stats)
-    config = write_config(args, corpus.resolve(), args.out / "config.cfg")
+    return corpus, json.loads(stats_path.read_text(encoding="utf-8"))
+
+
+def _train_and_score(args: argparse.Namespace, skip: set[str], corpus: Path,
+                     meta: dict) -> dict:
+    """Train and evaluate unless skipped; results persist in ``<out>/results.json``."""
     result_path = args.out / "results.json"
     results = json.loads(result_path.read_text()) if result_path.exists() else {}
     if "train" not in skip:
+        config = write_config(args, corpus.resolve(), args.out / "config.cfg")
         results["train_wall_time_s"] = round(train(config, args.out / "output"), 1)
+        results["hyperparameters"] = meta["hyperparameters"]
         LOG.info("training took %.0f s", results["train_wall_time_s"])
     best = args.out / "output" / "model-best"
+    if "train_wall_time_s" not in results and (args.out / "config.cfg").exists():
+        # training was stopped by hand: wall time from the first config to the last best model
+        elapsed = (best / "meta.json").stat().st_mtime - (args.out / "config.cfg").stat().st_mtime
+        results["train_wall_time_s"] = round(elapsed, 1)
+        results["train_wall_time_note"] = "stopped by hand; from file times"
     if "evaluate" not in skip:
         results["ewt_test"] = evaluate(best, corpus / "ewt-test.spacy")
         if (corpus / "gum-test.spacy").exists():
             results["gum_ccby_test"] = evaluate(best, corpus / "gum-test.spacy")
         LOG.info("scores: %s", json.dumps(results))
     result_path.write_text(json.dumps(results, indent=2), encoding="utf-8")
-    meta["scores"] = {k: v for k, v in results.items() if isinstance(v, dict)}
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    _setup_logging(args.out)
+    skip = set(filter(None, args.skip.split(",")))
+    random.seed(args.seed)
+    corpus, stats = _prepare(args, skip)
+    genres = sorted(g.strip() for g in args.gum_genres.split(",") if g.strip())
+    meta = _gesta_meta(args, genres, stats)
+    results = _train_and_score(args, skip, corpus, meta)
+    meta["hyperparameters"] = results.get("hyperparameters", meta["hyperparameters"])
+    meta["scores"] = {k: v for k, v in results.items()
+                      if isinstance(v, dict) and k != "hyperparameters"}
     meta["train_wall_time_s"] = results.get("train_wall_time_s")
     if "package" not in skip:
+        best = args.out / "output" / "model-best"
         dest = package(best, args.package_dir or args.out / "model", meta)
-        LOG.info("packaged model in %s", dest)
         meta["sbd"] = _sbd(dest)
         if "bench" not in skip and args.bench_corpus.exists():
             meta["speed"] = _bench(dest, args.bench_corpus, args.bench_limit)
-            LOG.info("speed: %s", meta["speed"])
         package(best, dest, meta)
+        LOG.info("packaged model in %s: sbd %s speed %s", dest, meta["sbd"], meta.get("speed"))
     return 0
 
 

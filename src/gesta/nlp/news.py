@@ -10,7 +10,7 @@ component runs before it and fixes the cases news text gets wrong most often:
   (``KYIV, Feb 23 (Reuters) -``, ``MOSCOW (AP) —``) or a list marker (``1.``, ``2)``);
 * a closing quote or bracket glued to the end of a sentence stays in that sentence;
 * within a line, a sentence starts only after final punctuation (``. ! ? …``), possibly
-  followed by a closing quote or bracket.
+  followed by a closing quote or bracket, and never with a lower-case word.
 
 The parser keeps the sentence starts set before it (``is_sent_start = True``) but may
 still start a sentence where the rules forbid one, so the forbidden starts are remembered
@@ -129,6 +129,8 @@ def _ends_sentence(text: str) -> bool:
 def _may_start(doc: Doc, token: Token) -> bool:
     """In running text a sentence starts only after final punctuation (maybe quoted)."""
     prev = doc[token.i - 1]
+    if token.is_lower and token.is_alpha:
+        return False
     if _ends_sentence(prev.text):
         return True
     if prev.text in OPENERS_AFTER_STOP and prev.i > 0:

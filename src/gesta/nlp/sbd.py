@@ -21,6 +21,8 @@ from gesta.errors import DataFileError
 LOG = logging.getLogger(__name__)
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_SBD_PATH = REPO_ROOT / "tests" / "data" / "sentences" / "news_sbd.jsonl"
+# written after the rules, not used to develop them (one rule was added after its first run)
+HELDOUT_SBD_PATH = DEFAULT_SBD_PATH.with_name("news_sbd_heldout.jsonl")
 
 
 @dataclass
