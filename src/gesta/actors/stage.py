@@ -99,8 +99,8 @@ class ActorsStage:
         found = []
         for start, end, entries in self.dictionary.index.find(forms, lemmas, stems):
             entry = choose_entry(entries, span[start:end], day)
-            if entry is None or (entry.kind == "agent" and span[end - 1].pos_ not in NOMINAL_POS):
-                continue  # "military" in "military aid" is no actor
+            if entry is None or (entry.kind == "agent" and not _agent_here(span, start, end)):
+                continue
             found.append(Match(start, end, entry))
         return found
 
@@ -237,9 +237,18 @@ def make_mention(sentence: Sentence, start: int, end: int, actor: Actor, kind: A
     )
 
 
+def _agent_here(span: Any, start: int, end: int) -> bool:
+    """An agent word names an actor only as a noun ("military" in "military aid" does not),
+    and not as the possessive start of a name ("People's Republic")."""
+    if span[end - 1].pos_ not in NOMINAL_POS:
+        return False
+    following = span[end].lower_ if end < len(span) else ""
+    return not (following in ("'s", "'") and span[start].text[:1].isupper())
+
+
 def _plural_stem(token: Any) -> str:
     word = token.lower_
-    if token.pos_ != "NOUN" or len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+    if token.pos_ not in NOMINAL_POS or len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
         return word
     return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
