@@ -1,0 +1,101 @@
+"""Multi-core scaling: code_parallel (--workers 2 vs 1) and a Dask local cluster (2 vs 1 worker).
+
+Throughput is measured after the pipelines are loaded (code_parallel: from the first coded
+chunk to the last; Dask: workers warmed with ``cached_pipeline`` before the timed run).
+Writes benchmarks/results/<date>-scale.json.
+
+    .venv/bin/python benchmarks/bench_scale.py [--articles 500] [--skip-dask] [--skip-parallel]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import logging
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from gesta.bench import default_corpus
+from gesta.bench.machine import machine_info
+from gesta.bench.timing import peak_rss_mb
+from gesta.document import Article
+from gesta.parallel import code_parallel
+from gesta.readers import read_paths
+from gesta.settings import Settings
+
+RESULTS = Path(__file__).resolve().parent / "results"
+log = logging.getLogger("bench_scale")
+
+
+def parallel_rate(articles: list[Article], workers: int, chunk: int) -> dict[str, Any]:
+    """Articles/s after the first chunk came back (pipeline loading excluded)."""
+    started = time.perf_counter()
+    first = None
+    done = 0
+    for item in code_parallel(iter(articles), Settings(), workers=workers, chunk_size=chunk):
+        done += 1
+        if done == chunk:
+            first = time.perf_counter()
+    end = time.perf_counter()
+    steady = (done - chunk) / (end - first) if first and end > first else 0.0
+    return {"workers": workers, "articles": done, "wall_s": round(end - started, 2),
+            "startup_s": round((first or end) - started, 2), "articles_per_s": round(steady, 3)}
+
+
+def dask_rate(corpus: Path, n: int, workers: int, partition: int) -> dict[str, Any]:
+    from distributed import Client, LocalCluster
+
+    from gesta.batch import run_batch
+    from gesta.batch.worker import cached_pipeline
+
+    with tempfile.TemporaryDirectory(prefix="gesta-scale-") as tmp:
+        subset = Path(tmp) / "subset.jsonl"
+        with corpus.open(encoding="utf-8") as src:
+            subset.write_text("".join(itertools.islice(src, n)), encoding="utf-8")
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            client.run(cached_pipeline, Settings())  # load the pipelines before timing
+            started = time.perf_counter()
+            summary = run_batch([str(subset)], Path(tmp) / "out", partition_size=partition, client=client)
+            elapsed = time.perf_counter() - started
+            peaks = client.run(peak_rss_mb)
+    return {"workers": workers, "articles": summary.articles, "wall_s": round(elapsed, 2),
+            "articles_per_s": round(summary.articles / elapsed, 3),
+            "worker_peak_rss_mb": {k: round(v, 1) for k, v in peaks.items()}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--chunk", type=int, default=8)
+    parser.add_argument("--partition-size", type=int, default=25)
+    parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument("--skip-parallel", action="store_true")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    corpus = default_corpus()
+    articles = [a for a in itertools.islice(read_paths([str(corpus)]), args.articles) if isinstance(a, Article)]
+    result: dict[str, Any] = {"date": dt.date.today().isoformat(), "machine": machine_info(),
+                              "load_average_start": os.getloadavg(), "articles": len(articles)}
+    if not args.skip_parallel:
+        runs = [parallel_rate(articles, w, args.chunk) for w in (1, 2)]
+        result["parallel"] = {"runs": runs, "speedup": round(runs[1]["articles_per_s"] / runs[0]["articles_per_s"], 2)}
+        log.info("parallel: %s", result["parallel"])
+    if not args.skip_dask:
+        runs = [dask_rate(corpus, args.articles, w, args.partition_size) for w in (1, 2)]
+        result["dask"] = {"runs": runs, "speedup": round(runs[1]["articles_per_s"] / runs[0]["articles_per_s"], 2)}
+        log.info("dask: %s", result["dask"])
+    result["load_average_end"] = os.getloadavg()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"{result['date']}-scale.json"
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
