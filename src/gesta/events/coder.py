@@ -90,14 +90,14 @@ class SentenceCoder:
     def _match(self, token: Any, pos: str) -> TriggerMatch | None:
         """The most specific pattern that fits: most constraints, then the longest matched
         phrases ("military assistance" beats "assistance"), then the finer CAMEO code."""
-        best: tuple[tuple[int, int, int], TriggerMatch] | None = None
+        best: tuple[tuple[int, int, bool, int], TriggerMatch] | None = None
         for pattern in self.patterns.candidates(pos, token.lemma_.lower()):
             if best is not None and pattern.specificity < best[0][0]:
                 break
             fit = self.check(token, pattern)
             if isinstance(fit, str):
                 continue
-            score = (pattern.specificity, fit.words, len(pattern.cameo))
+            score = (pattern.specificity, fit.words, pattern.is_lemma_default, len(pattern.cameo))
             if best is None or score > best[0]:
                 best = (score, TriggerMatch(token, pattern, fit.used))
         return best[1] if best is not None else None

@@ -39,6 +39,11 @@ class Pattern:
     origin: str
 
     @property
+    def is_lemma_default(self) -> bool:
+        """The lemma's own unconstrained code (not one shared from a synonym's block)."""
+        return self.id.endswith(".default") and self.id.split(".")[1] == self.lemma
+
+    @property
     def specificity(self) -> int:
         """Object and prepositional constraints count 2, a particle 1."""
         return (2 if self.object else 0) + 2 * len(self.prep) + (1 if self.particle else 0)
@@ -114,8 +119,8 @@ def compile_pattern(
         words = lemma_text.lower().split()
         # "call off": verb + particle; "air strike": modifier(s) + head noun
         head, rest = (words[0], words[1:]) if pos == "verb" else (words[-1], words[:-1])
-        if pos == "verb" and not rest and len(loose) == 1:
-            rest = loose
+        if pos == "verb" and not rest and loose:
+            rest = loose  # "lash out at": the words right after the verb
         compiled.append(
             Pattern(
                 id=raw["id"], cameo=raw["cameo"], lemma=head,
