@@ -24,6 +24,9 @@ _REPLACEMENTS = str.maketrans(
         "\u2028": "\n", "\u2029": "\n", "\r": "\n", "\t": " ", "\x0b": " ", "\x0c": "\n",
     }
 )
+# Lone surrogates (from JSON escapes like "\ud800") cannot be encoded, so the parser would fail
+# on them: each becomes U+FFFD, one for one.
+_REPLACEMENTS.update(dict.fromkeys(range(0xD800, 0xE000), 0xFFFD))
 # Characters dropped from the normalised text (they split words for no reason), and the
 # carriage return of a CRLF pair (else "\r\n" would become a blank line, a paragraph break).
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]|\r(?=\n)")
