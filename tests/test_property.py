@@ -21,7 +21,7 @@ PIECES = st.sampled_from([
     "Russia imposed sanctions on Ukraine.", "Separatists ask Putin for military assistance",
     "Kyiv protested on Monday.", "\n", "\n\n", "\r\n", " ", "\u00ad", "\u200b", "\u201c", "\u201d",
     "\u2019", "\u00a0", "\ufeff", "Photo: AP/dpa", "\u00a9 dpa-infocom GmbH", "source site-3",
-    "The EU and the US imposed far-reaching sanctions on Russia.", "Putin", "said", ".",
+    "The EU and the US imposed far-reaching sanctions on Russia.", "Putin", "said", ".", "\ud800", "\udfff",
 ])
 NEWSY_TEXT = st.lists(st.one_of(PIECES, st.text(max_size=40)), max_size=40).map("".join).filter(
     lambda t: len(t) <= 2_000
@@ -115,6 +115,17 @@ def test_pipeline_on_any_text(pipeline: Any, validate_record: Any, text: str, ti
     except GestaError:
         return
     check_article(article, gesta.event_records(article, pipeline), validate_record)
+
+
+@BOUNDED
+@given(st.lists(st.one_of(PIECES, st.text(max_size=20)), max_size=20).map("".join))
+def test_jsonl_escaped_text_is_encodable(text: str) -> None:
+    import json
+
+    for item in read_bytes(json.dumps({"text": text, "title": text}).encode(), "x.jsonl"):
+        if isinstance(item, Article):
+            item.text.encode("utf-8")
+            (item.title or "").encode("utf-8")
 
 
 @BOUNDED

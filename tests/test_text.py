@@ -79,6 +79,13 @@ def test_controls_become_spaces() -> None:
     assert len(norm.text) == len(original)
 
 
+def test_lone_surrogates_become_replacement_characters() -> None:
+    original = "Kyiv\ud800 agreed\udfff."
+    norm = normalize(original)
+    assert norm.text == "Kyiv\ufffd agreed\ufffd."
+    norm.text.encode("utf-8")  # the parser can hash every token
+
+
 def test_only_invisible_characters() -> None:
     original = INVISIBLE * 3
     norm = normalize(original)

@@ -157,3 +157,12 @@ def test_published_not_iso_is_reported(value: object) -> None:
     [error] = list(read_bytes(json.dumps({"text": "Kyiv agreed.", "published": value}).encode(), "p.jsonl"))
     assert isinstance(error, InputError)
     assert "published" in error.reason and error.line == 1
+
+
+def test_lone_surrogate_escapes_are_replaced() -> None:
+    data = b'{"id": "s", "title": "T\\udfff", "text": "Kyiv agreed.\\ud800 Moscow \\ud83d\\ude00 refused."}'
+    [article] = list(read_bytes(data, "s.jsonl"))
+    assert isinstance(article, Article)
+    assert article.text == "Kyiv agreed.\ufffd Moscow \U0001f600 refused."
+    assert article.title == "T\ufffd"
+    article.text.encode("utf-8")

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from gesta.readers.base import ReadOptions, ReadResult
 
 OPTIONAL_STRING_FIELDS = ("title", "source", "url", "language")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_jsonl_file(path: Path, given: str, options: ReadOptions) -> Iterator[ReadResult]:
@@ -61,6 +62,8 @@ def parse_line(raw: bytes, source: str, number: int, options: ReadOptions) -> Re
         return InputError(f"not valid JSON: {getattr(exc, 'msg', exc)}", source, number)
     if not isinstance(record, dict):
         return InputError("a line must hold a JSON object", source, number)
+    # JSON escapes can encode lone surrogates, which no output encoding accepts
+    record = {k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in record.items()}
     try:
         return _article_from_record(record, source, number, options)
     except InputError as exc:
