@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+import gesta
 import gesta.cli.code
 from gesta.cli import main
 from gesta.output import CSV_COLUMNS
@@ -271,3 +272,19 @@ def test_missing_extra_dictionary_is_usage_error(capsys: pytest.CaptureFixture[s
     code, out, err = run_main(capsys, "code", "--actors", "/no/such/actors.yaml", str(good_file))
     assert code == 2
     assert "no such file" in err and out == ""
+
+
+def test_csv_row_keeps_every_scalar_field(pipeline: Any) -> None:
+    from gesta.output import flatten
+
+    article = pipeline(GOOD)
+    records = gesta.event_records(article, pipeline)
+    assert records
+    for record in records:
+        row = flatten(record)
+        assert set(row) == set(CSV_COLUMNS)
+        nested = {"evidence", "source", "target", "cameo", "plover", "acled", "location", "attribution",
+                  "modality", "gesta_version"}
+        for name, value in record.items():
+            if name not in nested:
+                assert row[name] == value, name
