@@ -106,3 +106,15 @@ def test_linear_head_rejects_wrong_label_count(tmp_path: Path) -> None:
     LinearHead(("a", "b", "c"), np.zeros((4, 2)), np.zeros(2)).save(tmp_path / "bad.npz")
     with pytest.raises(ModelError, match="3 labels"):
         LinearHead.load(tmp_path / "bad.npz")
+
+
+def test_with_ml_inserts_the_stage_after_events() -> None:
+    from gesta.ml import CLASSIFY_STAGE, with_ml
+
+    settings = with_ml(Settings(), model="/models/mini")
+    stages = list(settings.stages)
+    assert stages.index(CLASSIFY_STAGE) == stages.index("gesta.events.v1") + 1
+    assert settings.extra["ml_model"] == "/models/mini"
+    assert with_ml(settings).stages == settings.stages
+    with pytest.raises(UsageError):
+        with_ml(Settings(stages=("gesta.normalize.v1",)))

@@ -8,7 +8,7 @@ stage ``gesta.classify.v1`` (:mod:`gesta.ml.stage`) confirms, corrects or adds e
 Nothing here imports torch until an encoder is loaded, so gesta works without the extra.
 """
 
-from gesta.ml.config import MLConfig
+from gesta.ml.config import CLASSIFY_STAGE, MLConfig, with_ml
 from gesta.ml.heads import Heads, LinearHead, load_heads
 
-__all__ = ["Heads", "LinearHead", "MLConfig", "load_heads"]
+__all__ = ["CLASSIFY_STAGE", "Heads", "LinearHead", "MLConfig", "load_heads", "with_ml"]

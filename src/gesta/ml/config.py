@@ -22,6 +22,7 @@ class MLConfig:
     heads: Path | None = None
     quantize: bool = True  # int8 dynamic quantization of the encoder's linear layers
     batch_size: int = 32
+    max_tokens: int = 128  # longer sentences are truncated (the model's own limit is 256)
     threads: int | None = None  # torch threads; None leaves torch's default
     memory_cache: int = 20_000  # embeddings kept in memory (LRU)
     disk_cache: bool = False  # also keep embeddings in the gesta cache dir (sqlite)
@@ -43,3 +44,20 @@ class MLConfig:
                 raise UsageError(f"unknown ML setting {key!r}; known: {', '.join(sorted('ml_' + n for n in names))}")
             values[name] = Path(value) if name == "heads" and value is not None else value
         return cls(**values)
+
+
+CLASSIFY_STAGE = "gesta.classify.v1"
+
+
+def with_ml(settings: Settings, model: str | None = None) -> Settings:
+    """``settings`` with the classify stage right after the events stage (what ``--ml`` means);
+    ``model`` sets ``extra["ml_model"]``. Idempotent."""
+    stages = list(settings.stages)
+    if CLASSIFY_STAGE not in stages:
+        if "gesta.events.v1" not in stages:
+            raise UsageError("the ML stage needs the events stage (gesta.events.v1) in the pipeline")
+        stages.insert(stages.index("gesta.events.v1") + 1, CLASSIFY_STAGE)
+    extra = dict(settings.extra)
+    if model:
+        extra["ml_model"] = model
+    return settings.replace(stages=tuple(stages), extra=extra)

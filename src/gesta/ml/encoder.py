@@ -71,6 +71,7 @@ def load_encoder(config: MLConfig) -> SentenceEncoder:
         model = SentenceTransformer(location, device="cpu")
     except (OSError, ValueError) as exc:
         raise ModelError(f"cannot load sentence encoder {config.model!r} from {location}: {exc}") from None
+    model.max_seq_length = min(int(config.max_tokens), model.max_seq_length or config.max_tokens)
     if config.quantize:
         model = _quantized(torch, model)
     tag = f"{config.model}{'+int8' if config.quantize else ''}"
