@@ -317,3 +317,20 @@ def test_dashboard_files_are_served(client: Any) -> None:
         answer = client.get(path)
         assert answer.status_code == 200 and answer.content
     assert client.get("/static/../pyproject.toml").status_code == 404
+
+
+def test_page_counts_equal_the_store_view(client: Any) -> None:
+    """reads.merged_counts computes the merged_events view's aggregates for a page's ids."""
+    from gesta.web import reads
+
+    page = all_events(client)
+    with client.app.state.pool.reader() as con:
+        names = ", ".join(reads.AGG_COLUMNS)
+        view = {row[0]: dict(zip(reads.AGG_COLUMNS, row[1:], strict=True))
+                for row in con.execute(f"SELECT merged_id, {names} FROM merged_events").fetchall()}
+    for record in page:
+        mine = {k: record[k] for k in reads.AGG_COLUMNS}
+        theirs = view[record["merged_id"]]
+        for key in ("asserted_by", "denied_by"):
+            mine[key], theirs[key] = sorted(mine[key] or []), sorted(theirs[key] or [])
+        assert mine == theirs

@@ -1,0 +1,258 @@
+"""HTTP API latency under load: ``/api/events`` (country + month) from 20 concurrent clients
+while 1,000 articles are ingested through ``POST /api/articles`` (coded by the real pipeline).
+
+1. Generates N synthetic events (default 1,000,000) straight into a store with SQL ``range()``
+   (articles, evidence sentences and events with full JSON records; sorted by day, as a store
+   filled in time order is), unless the file already holds them.
+2. Starts ``gesta serve`` on a free loopback port (a separate process: the one writer, reader
+   pool and pipeline as in production) and waits until the pipeline is loaded.
+3. Runs the ingest (``store.synthetic`` articles, posted in batches) and, at the same time,
+   ``--clients`` threads that each send ``--requests`` queries (bounded loops; stops by itself).
+4. Writes p50/p90/p99/max to ``benchmarks/results/<date>-api.json``.
+
+Usage: .venv/bin/python benchmarks/bench_api.py [--events 1000000] [--articles 1000] [--clients 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from gesta.store import open_store
+from gesta.store.schema import MERGED_ID_SQL
+from gesta.store.synthetic import synthetic_article
+
+log = logging.getLogger("bench_api")
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+COUNTRIES = ["USA", "RUS", "UKR", "CHN", "IND", "IRN", "ISR", "SYR", "SDN", "NGA", "BRA", "FRA", "DEU", "TUR",
+             "PAK", "AFG", "IRQ", "YEM", "ETH", "MEX"]
+FIRST_DAY = dt.date(2024, 1, 1)
+DAYS = 366
+PER_ARTICLE = 10
+TARGET_P99_MS = 150.0
+
+EVENTS_SQL = """
+CREATE OR REPLACE TEMP TABLE gen AS
+SELECT i, printf('%024x', i) AS event_id, printf('%064x', i // {per}) AS article_hash, (i % {per})::INTEGER AS sent,
+       DATE '{first}' + (i * {days} // {total})::INTEGER AS day,
+       {countries}[(hash(i * 7) % 20 + 1)::INTEGER] AS c1, {countries}[(hash(i * 13) % 20 + 1)::INTEGER] AS c2,
+       ['190','193','141','042','111','173','057','036'][(hash(i * 3) % 8 + 1)::INTEGER] AS cam
+FROM range(?, ?) t(i)
+"""
+INSERT_SQL = """
+INSERT INTO events (event_id, article_hash, sentence_index, seq, date, day, published, source_code, source_country,
+    target_code, target_country, cameo_code, cameo_root, plover_type, acled_event_type, lat, lon, location_country,
+    location_admin1, location_name, quad_class, goldstein, fatalities, negated, speaker_code, speaker_text, cue,
+    record, denial, merged_id)
+SELECT event_id, article_hash, sent, i, day, day, day, c1 || 'GOV', c1, c2 || 'MIL', c2, cam, substr(cam, 1, 2),
+       plover, NULL, lat, lon, c2, NULL, c2 || ' city', quad, gold, NULL, false, NULL, NULL, NULL,
+       json_object('event_id', event_id, 'article_id', 'bench-' || (i // {per}), 'section', 'body',
+         'sentence_index', sent,
+         'evidence', json_object('text', c1 || ' officials and ' || c2 || ' troops, event ' || i, 'start', sent * 60,
+                                 'end', sent * 60 + 40, 'field', 'text', 'trigger', NULL),
+         'date', CAST(day AS VARCHAR), 'date_text', NULL,
+         'source', json_object('text', c1 || ' officials', 'code', c1 || 'GOV', 'country', c1, 'sector', 'GOV', 'name', NULL),
+         'target', json_object('text', c2 || ' troops', 'code', c2 || 'MIL', 'country', c2, 'sector', 'MIL', 'name', NULL),
+         'cameo', json_object('code', cam, 'root', substr(cam, 1, 2), 'name', 'synthetic'),
+         'plover', json_object('type', plover, 'mode', NULL, 'context', NULL), 'acled', NULL,
+         'quad_class', quad, 'goldstein', gold,
+         'location', json_object('name', c2 || ' city', 'country', c2, 'admin1', NULL, 'lat', lat, 'lon', lon, 'precision', 3),
+         'fatalities', NULL, 'injured', NULL, 'size', NULL, 'attribution', NULL,
+         'modality', json_object('negated', false, 'hypothetical', false, 'future', false),
+         'rule', 'bench', 'decided_by', 'pattern', 'classifier_score', NULL, 'published', CAST(day AS VARCHAR),
+         'outlet', 'outlet-' || (i // {per}) % 50, 'gesta_version', 'bench'),
+       false, {merged}
+FROM (SELECT *, c1 || 'GOV' AS source_code, c2 || 'MIL' AS target_code, cam AS cameo_code,
+             c2 AS location_country, NULL::VARCHAR AS location_admin1, c2 || ' city' AS location_name,
+             CASE WHEN cam < '06' THEN 1 WHEN cam < '09' THEN 2 WHEN cam < '14' THEN 3 ELSE 4 END AS quad,
+             CASE WHEN cam < '09' THEN 3.0 ELSE -8.0 END AS gold,
+             CASE WHEN cam < '09' THEN 'CONSULT' ELSE 'ASSAULT' END AS plover,
+             (hash(i) % 1200)::DOUBLE / 10 - 60 AS lat, (hash(i + 1) % 3600)::DOUBLE / 10 - 180 AS lon FROM gen)
+"""
+ARTICLES_SQL = """
+INSERT INTO articles (article_hash, article_id, title, url, outlet, published, language, origin, n_events, seq,
+                      ingested_at, minhash, dup_group)
+SELECT article_hash, 'bench-' || (min(i) // {per}), 'synthetic', NULL, 'outlet-' || (min(i) // {per}) % 50, min(day),
+       'en', 'bench', count(*), min(i) // {per}, now(), NULL, article_hash FROM gen GROUP BY article_hash
+"""
+SENTENCES_SQL = """
+INSERT INTO sentences SELECT article_hash, sent, 'body', 'text', sent * 60, sent * 60 + 40,
+       c1 || ' officials and ' || c2 || ' troops, event ' || i FROM gen
+"""
+
+
+def generate(db: Path, total: int, chunk: int = 250_000) -> float:
+    """Fill ``db`` with ``total`` synthetic events (skipped when it already has them)."""
+    started = time.perf_counter()
+    con = open_store(db)
+    try:
+        have = int(con.execute("SELECT count(*) FROM events").fetchall()[0][0])
+        if have >= total:
+            log.info("%s already holds %d events", db, have)
+            return 0.0
+        if have:
+            raise SystemExit(f"{db} holds {have} events, not {total}: delete it first")
+        countries = "[" + ", ".join(f"'{c}'" for c in COUNTRIES) + "]"  # constants
+        fmt = {"per": PER_ARTICLE, "first": FIRST_DAY.isoformat(), "days": DAYS, "total": total,
+               "countries": countries, "merged": MERGED_ID_SQL}
+        for start in range(0, total, chunk):
+            con.execute("BEGIN TRANSACTION")
+            con.execute(EVENTS_SQL.format(**fmt), [start, min(total, start + chunk)])
+            con.execute(INSERT_SQL.format(**fmt))
+            con.execute(ARTICLES_SQL.format(**fmt))
+            con.execute(SENTENCES_SQL)
+            con.execute("COMMIT")
+            log.info("generated %d / %d events", min(total, start + chunk), total)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return time.perf_counter() - started
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+    gesta = Path(sys.executable).with_name("gesta")
+    return subprocess.Popen([str(gesta), "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def wait_ready(base: str, server: subprocess.Popen[bytes], timeout: float = 300.0) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"gesta serve exited: {server.stderr.read().decode()[-2000:] if server.stderr else ''}")
+        try:
+            health: dict[str, Any] = httpx.get(f"{base}/api/health", timeout=5).json()
+            if health["writer"]["pipeline_loaded"]:
+                return health
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise SystemExit("the server did not get ready in time")
+
+
+def month_query(rng: random.Random) -> dict[str, Any]:
+    month = rng.randrange(1, 13)
+    last = (dt.date(2024 + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return {"country": rng.choice(COUNTRIES), "since": f"2024-{month:02d}-01", "until": f"2024-{month:02d}-{last}",
+            "limit": 50}
+
+
+def query_client(base: str, requests: int, seed: int, out: list[float], errors: list[str]) -> None:
+    rng = random.Random(seed)
+    with httpx.Client(base_url=base, timeout=30) as client:
+        for _ in range(requests):
+            started = time.perf_counter()
+            answer = client.get("/api/events", params=month_query(rng))
+            elapsed = (time.perf_counter() - started) * 1000
+            if answer.status_code != 200 or not answer.json()["events"]:
+                errors.append(f"{answer.status_code}: {answer.text[:200]}")
+            out.append(elapsed)
+
+
+def ingest(base: str, articles: int, batch: int, result: dict[str, Any]) -> None:
+    rng = random.Random(11)
+    items = [synthetic_article(n, rng) for n in range(articles)]
+    for item in items:
+        item["id"] = f"bench-api-{time.time_ns()}-{item['id']}"
+        item["text"] = f"{item['text']}\n\nRun {time.time_ns()}."  # new content each run: really coded
+    started = time.perf_counter()
+    stored = events = 0
+    with httpx.Client(base_url=base, timeout=600) as client:
+        for start in range(0, articles, batch):
+            answer = client.post("/api/articles", json=items[start:start + batch])
+            answer.raise_for_status()
+            body = answer.json()
+            stored += body["summary"]["articles_new"]
+            events += body["summary"]["events"]
+    result.update(ingest_seconds=round(time.perf_counter() - started, 1), ingest_articles_stored=stored,
+                  ingest_events_stored=events)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--articles", type=int, default=1_000)
+    parser.add_argument("--batch", type=int, default=20, help="articles per POST")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=150, help="queries per client")
+    parser.add_argument("--db", type=Path, default=Path("/tmp/gesta-bench-api.duckdb"))
+    args = parser.parse_args()
+
+    generated_s = generate(args.db, args.events)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_server(args.db, port)
+    try:
+        health = wait_ready(base, server)
+        log.info("server ready: %d events stored", health["events"])
+        warm: list[float] = []
+        query_client(base, 20, 0, warm, [])  # warm the caches; not measured
+        ingest_result: dict[str, Any] = {}
+        ingester = threading.Thread(target=ingest, args=(base, args.articles, args.batch, ingest_result))
+        ingester.start()
+        time.sleep(1.0)  # let the first batch start coding
+        latencies: list[float] = []
+        errors: list[str] = []
+        clients = [threading.Thread(target=query_client, args=(base, args.requests, n + 1, latencies, errors))
+                   for n in range(args.clients)]
+        started = time.perf_counter()
+        for thread in clients:
+            thread.start()
+        for thread in clients:
+            thread.join()
+        query_seconds = time.perf_counter() - started
+        ingest_running_at_end = ingester.is_alive()
+        ingester.join()
+    finally:
+        server.terminate()
+        server.wait(30)
+    result = {
+        "benchmark": "api", "date": dt.date.today().isoformat(), "events_stored": args.events,
+        "generate_seconds": round(generated_s, 1), "clients": args.clients, "requests": len(latencies),
+        "query": "GET /api/events?country=XXX&since=2024-MM-01&until=2024-MM-last&limit=50",
+        "errors": len(errors), "first_errors": errors[:3],
+        "p50_ms": round(statistics.median(latencies), 1), "p90_ms": round(percentile(latencies, 90), 1),
+        "p99_ms": round(percentile(latencies, 99), 1), "max_ms": round(max(latencies), 1),
+        "requests_per_s": round(len(latencies) / query_seconds, 1), "query_seconds": round(query_seconds, 1),
+        "ingest_articles": args.articles, "ingest_batch": args.batch, **ingest_result,
+        "ingest_still_running_when_queries_ended": ingest_running_at_end,
+        "target_p99_ms": TARGET_P99_MS, "meets_target": percentile(latencies, 99) <= TARGET_P99_MS,
+        "cpus": os.cpu_count(), "python": sys.version.split()[0],
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"{result['date']}-api.json"
+    out.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
