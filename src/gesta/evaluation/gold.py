@@ -51,9 +51,13 @@ def read_gold(path: Path, modern_plover: Any) -> Iterator[GoldRecord]:
             continue
         try:
             raw = json.loads(line)
-            yield _record(raw, number, modern_plover)
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            if not isinstance(raw, dict):
+                raise TypeError(f"expected a JSON object, found {type(raw).__name__}")
+            record = _record(raw, number, modern_plover)
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
+            # AttributeError: a value of the wrong type ("expected": ["x"], "event": 5)
             raise InputError(f"bad gold record: {exc}", str(path), number) from None
+        yield record
 
 
 def _record(raw: dict[str, Any], number: int, modern_plover: Any) -> GoldRecord:
