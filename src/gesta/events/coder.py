@@ -91,7 +91,7 @@ class SentenceCoder:
         """The most specific pattern that fits: most constraints, then the longest matched
         phrases ("military assistance" beats "assistance"), then the finer CAMEO code."""
         best: tuple[tuple[int, int, bool, int], TriggerMatch] | None = None
-        for pattern in self.patterns.candidates(pos, token.lemma_.lower()):
+        for pattern in self.patterns.candidates_for(pos, token.lemma_.lower(), token.lower_):
             if best is not None and pattern.specificity < best[0][0]:
                 break
             fit = self.check(token, pattern)
@@ -129,7 +129,7 @@ class SentenceCoder:
         found = []
         for token in self.span:
             pos = trigger_pos(token)
-            for pattern in self.patterns.candidates(pos, token.lemma_.lower()) if pos else []:
+            for pattern in self.patterns.candidates_for(pos, token.lemma_.lower(), token.lower_) if pos else []:
                 fit = self.check(token, pattern)
                 found.append((token, pattern, fit if isinstance(fit, str) else None))
         return found
@@ -145,8 +145,11 @@ class SentenceCoder:
             return
         mood = modality(trigger, self.cues)
         refusal = self.cues.refusal_codes.get(cameo[:2]) if mood.negated else None
+        intent = self.cues.intent_codes.get(cameo[:2]) if mood.future and not mood.negated else None
         if refusal is not None:  # "refused to meet", "did not agree": a rejection, not a negated meeting
             cameo, rule, mood = refusal, f"{rule}>refused", Modality(False, mood.hypothetical, mood.future)
+        elif intent is not None:  # "will provide aid": intent to aid; "will strike": a threat
+            cameo, rule = intent, f"{rule}>intent"
         said = attribution(trigger, self.span, self.actors_of, self.cues)
         start = self.sentence.original_offset(trigger.idx)
         end = self.sentence.original_offset(trigger.idx + len(trigger.text))

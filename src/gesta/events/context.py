@@ -32,12 +32,17 @@ class Cues:
     time_nouns: frozenset[str]
     obligation_aux: frozenset[str]
     refusal_codes: Mapping[str, str]
+    intent_codes: Mapping[str, str]
 
 
 def load_cues(path: Path | None = None) -> Cues:
     data = load_yaml(path or data_dir() / "grammar" / "cues.yaml", "cues")
     words = {name: frozenset(items) for name, items in data.content["cues"].items()}
-    return Cues(**words, refusal_codes=MappingProxyType(dict(data.content["refusal_codes"])))
+    return Cues(
+        **words,
+        refusal_codes=MappingProxyType(dict(data.content["refusal_codes"])),
+        intent_codes=MappingProxyType(dict(data.content["intent_codes"])),
+    )
 
 
 def modality(trigger: Any, cues: Cues) -> Modality:

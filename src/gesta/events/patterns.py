@@ -67,6 +67,36 @@ class PatternSet:
     def candidates(self, pos: str, lemma: str) -> list[Pattern]:
         return self.by_trigger.get((pos, lemma), [])
 
+    def candidates_for(self, pos: str, lemma: str, form: str) -> list[Pattern]:
+        """Patterns for the parser's lemma, else for a lemma guessed from the word form
+        (the lemmatizer sometimes errs: "demanded" -> "demande")."""
+        found = self.by_trigger.get((pos, lemma))
+        if found:
+            return found
+        for guess in guess_lemmas(form, pos):
+            found = self.by_trigger.get((pos, guess))
+            if found:
+                return found
+        return []
+
+
+def guess_lemmas(form: str, pos: str) -> list[str]:
+    """Candidate lemmas of an inflected English word, most likely first."""
+    word = form.lower()
+    guesses: list[str] = [word]
+    if pos == "verb":
+        for suffix, replacements in (("ied", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")), ("ies", ("y",)), ("es", ("", "e")), ("s", ("",))):
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                stem = word[: -len(suffix)]
+                guesses.extend(stem + r for r in replacements)
+                if len(stem) > 2 and stem[-1] == stem[-2]:
+                    guesses.append(stem[:-1])  # "stopped" -> "stop"
+    elif word.endswith("ies") and len(word) > 4:
+        guesses.append(word[:-3] + "y")
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        guesses.extend((word[:-1], word[:-2]))
+    return guesses
+
 
 def packaged_pattern_files() -> list[Path]:
     directory = data_dir() / "patterns"
