@@ -19,8 +19,8 @@ import pytest
 distributed = pytest.importorskip("distributed")
 pq = pytest.importorskip("pyarrow.parquet")
 
-from gesta.batch import plan_partitions, run_batch  # noqa: E402
-from gesta.batch.manifest import Manifest  # noqa: E402
+from gesta.batch import plan_partitions, run_batch
+from gesta.batch.manifest import Manifest
 
 PLACES = ["Mali", "Paris", "Nairobi", "Kampala", "Aleppo", "Kabul", "Lima", "Manila"]
 N_ARTICLES, PARTITION = 40, 5

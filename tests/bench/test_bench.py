@@ -13,10 +13,10 @@ from gesta.bench.timing import StageClock, TimedStage
 from gesta.errors import UsageError
 
 ARTICLES = [
-    ("Rebels attack army base", "Rebels attacked an army base in northern Mali on Monday, officials said.\n\n"
-     "The government condemned the attack. Talks with the rebels were suspended."),
-    ("Leaders meet in Paris", "The French president met the German chancellor in Paris on Tuesday.\n\n"
-     "They discussed trade and security."),
+    ("Rebels attack army base", ("Rebels attacked an army base in northern Mali on Monday, officials said.\n\n"
+                                 "The government condemned the attack. Talks with the rebels were suspended.")),
+    ("Leaders meet in Paris", ("The French president met the German chancellor in Paris on Tuesday.\n\n"
+                               "They discussed trade and security.")),
     ("Protest in Nairobi", "Thousands of students protested in Nairobi against higher fees."),
 ]
 REQUIRED = ("sentences_per_s", "articles_per_s", "words_per_s", "floor_words_per_s",

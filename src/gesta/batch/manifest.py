@@ -47,7 +47,7 @@ class Manifest:
         return partition_id in self.entries and done
 
     def record(self, result: PartitionResult) -> None:
-        entry = {**asdict(result), "finished": dt.datetime.now(dt.timezone.utc).isoformat()}
+        entry = {**asdict(result), "finished": dt.datetime.now(dt.UTC).isoformat()}
         torn = _ends_torn(self.path)
         with self.path.open("a", encoding="utf-8") as handle:
             handle.write(("\n" if torn else "") + json.dumps(entry) + "\n")

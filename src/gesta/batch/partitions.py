@@ -96,7 +96,7 @@ def _jsonl_partitions(path: Path, size: int) -> Iterator[Partition]:
 
 
 def _parquet_partitions(path: Path, size: int) -> Iterator[Partition]:
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     rows = pq.ParquetFile(path).metadata.num_rows
     prefix = _prefix(path)
@@ -134,7 +134,7 @@ def _read_jsonl(partition: Partition, options: ReadOptions) -> Iterator[Article 
 
 
 def _read_parquet(partition: Partition, options: ReadOptions) -> Iterator[Article | InputError]:
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     table = pq.read_table(partition.path).slice(partition.start, partition.count)
     for offset, row in enumerate(table.to_pylist()):

@@ -36,11 +36,11 @@ class BatchSummary:
 
     def lines(self) -> list[str]:
         rate = self.articles / self.seconds if self.seconds else 0.0
-        lines = [
+        lines = [(
             f"{self.out_dir}: {self.partitions} partition(s), {self.skipped} already finished, "
             f"{self.coded} coded now ({self.articles} articles, {rate:.1f}/s, {self.events} events, "
-            f"{self.rejects} rejected)",
-        ]
+            f"{self.rejects} rejected)"
+        )]
         lines += [f"partition {pid} failed: {why}" for pid, why in self.failed.items()]
         if self.failed:
             lines.append("re-run the same command to retry the failed partitions")
@@ -98,7 +98,7 @@ def _run(client: Any, todo: list[Partition], settings: Settings, out: Path,
             partition_id = futures[future]
             try:
                 result: PartitionResult = future.result()
-            except Exception as exc:  # a task error is reported, the other partitions go on
+            except Exception as exc:  # noqa: BLE001 - a task error is reported, the other partitions go on
                 summary.failed[partition_id] = f"{type(exc).__name__}: {exc}"
                 log.error("partition %s failed: %s", partition_id, exc)
                 continue

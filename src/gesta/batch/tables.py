@@ -19,7 +19,7 @@ ARTICLE_COLUMNS: tuple[tuple[str, str], ...] = (
 
 
 def _schema(columns: tuple[tuple[str, str], ...]) -> Any:
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     return pa.schema([(name, getattr(pa, kind)()) for name, kind in columns])
 
@@ -46,12 +46,12 @@ def event_row(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def events_table(records: list[dict[str, Any]]) -> Any:
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     return pa.Table.from_pylist([event_row(r) for r in records], schema=_schema(EVENT_COLUMNS))
 
 
 def articles_table(rows: list[dict[str, Any]]) -> Any:
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     return pa.Table.from_pylist(rows, schema=_schema(ARTICLE_COLUMNS))

@@ -104,7 +104,7 @@ def _write_outputs(out: Path, pid: str, events: list[dict[str, Any]], articles: 
 
 
 def _write_parquet(table: Any, path: Path) -> None:
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     pq.write_table(table, path)
 

@@ -61,7 +61,7 @@ def machine_info() -> dict[str, Any]:
         "gesta": __version__,
     }
     try:
-        import psutil
+        import psutil  # type: ignore[import-untyped]
 
         info["memory_gb"] = round(psutil.virtual_memory().total / 2**30, 1)
     except ImportError:

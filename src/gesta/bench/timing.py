@@ -56,7 +56,7 @@ def peak_rss_mb() -> float:
 def current_rss_mb(pid: int | None = None) -> float:
     """Current resident set size of a process (this one by default), in MB."""
     try:
-        import psutil
+        import psutil  # type: ignore[import-untyped]
 
         return float(psutil.Process(pid or os.getpid()).memory_info().rss) / 2**20
     except ImportError:

@@ -18,7 +18,7 @@ BLOCK_END = re.compile(r"</(p|div|li|h\d)>|<br\s*/?>", re.IGNORECASE)
 
 def read_feed(source: str) -> tuple[str, list[Any]]:
     """The feed's title and entries; an InputError when it cannot be read or parsed at all."""
-    import feedparser
+    import feedparser  # type: ignore[import-untyped]
 
     parsed = feedparser.parse(source)
     if parsed.get("bozo") and not parsed.get("entries"):

@@ -28,7 +28,7 @@ class Ledger:
         return key in self.keys
 
     def record(self, key: str, articles: int) -> None:
-        entry = {"key": key, "articles": articles, "at": dt.datetime.now(dt.timezone.utc).isoformat()}
+        entry = {"key": key, "articles": articles, "at": dt.datetime.now(dt.UTC).isoformat()}
         torn = self.path.is_file() and self.path.stat().st_size and not _ends_newline(self.path)
         with self.path.open("a", encoding="utf-8") as handle:
             handle.write(("\n" if torn else "") + json.dumps(entry) + "\n")

@@ -216,7 +216,10 @@ def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    handler = lambda signum, frame: (log.warning("signal %d: finishing the current job", signum), stop.set())  # noqa: E731
+    def handler(signum: int, frame: Any) -> None:
+        log.warning("signal %d: finishing the current job", signum)
+        stop.set()
+
     previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
