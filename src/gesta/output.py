@@ -14,7 +14,7 @@ CSV_COLUMNS = (
     "cameo_code", "cameo_name", "plover_type", "plover_mode", "acled_event_type", "acled_sub_event_type",
     "quad_class", "goldstein", "location_name", "location_country", "location_admin1",
     "lat", "lon", "precision", "fatalities", "injured", "size", "speaker_code", "speaker_text", "via", "cue",
-    "negated", "hypothetical", "future", "rule", "evidence_start", "evidence_end", "evidence_text",
+    "negated", "hypothetical", "future", "rule", "decided_by", "classifier_score", "evidence_start", "evidence_end", "evidence_text",
 )
 
 
@@ -51,7 +51,8 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
     """One flat row per record, for CSV and spreadsheets."""
     row: dict[str, Any] = {k: record.get(k) for k in ("event_id", "article_id", "published", "outlet", "section",
                                                      "sentence_index", "date", "date_text", "quad_class",
-                                                     "goldstein", "fatalities", "injured", "size", "rule")}
+                                                     "goldstein", "fatalities", "injured", "size", "rule",
+                                                     "decided_by", "classifier_score")}
     for role in ("source", "target"):
         actor = record.get(role) or {}
         for key in ("code", "text", "name", "country", "sector"):
