@@ -145,7 +145,8 @@ class SentenceCoder:
             return
         mood = modality(trigger, self.cues)
         refusal = self.cues.refusal_codes.get(cameo[:2]) if mood.negated else None
-        intent = self.cues.intent_codes.get(cameo[:2]) if mood.future and not mood.negated else None
+        planned = (mood.future or mood.hypothetical) and not mood.negated
+        intent = self.cues.intent_codes.get(cameo[:2]) if planned else None
         if refusal is not None:  # "refused to meet", "did not agree": a rejection, not a negated meeting
             cameo, rule, mood = refusal, f"{rule}>refused", Modality(False, mood.hypothetical, mood.future)
         elif intent is not None:  # "will provide aid": intent to aid; "will strike": a threat
