@@ -130,9 +130,13 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+SERVE = ("import sys, uvicorn; from gesta.web import create_app; "
+         "uvicorn.run(create_app(sys.argv[1], warm=True), host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')")
+
+
 def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    gesta = Path(sys.executable).with_name("gesta")
-    return subprocess.Popen([str(gesta), "serve", "--db", str(db), "--port", str(port)],
+    """What ``gesta serve --db DB --port PORT`` runs, in its own process."""
+    return subprocess.Popen([sys.executable, "-c", SERVE, str(db), str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 

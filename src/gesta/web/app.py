@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gesta.version import __version__
+from gesta.web.cache import Generation, ReadCache
 from gesta.web.errors import install_handlers
 from gesta.web.limits import MAX_BODY_BYTES, BodyLimitMiddleware
 from gesta.web.pool import StorePool
@@ -51,9 +52,10 @@ def create_app(db_path: str | Path, token: str | None = None,
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         pool = StorePool(db_path, readers=readers)
-        writer = StoreWriter(pool.writer_connection, str(db_path), pipeline_factory)
+        generation = Generation()
+        writer = StoreWriter(pool.writer_connection, str(db_path), pipeline_factory, generation=generation)
         writer.start(warm=warm)
-        app.state.pool, app.state.writer = pool, writer
+        app.state.pool, app.state.writer, app.state.cache = pool, writer, ReadCache(generation)
         log.info("serving %s (%s)", db_path, "token required for POST" if token else "no token")
         try:
             yield

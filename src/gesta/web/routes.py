@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Query, Request
@@ -14,6 +15,7 @@ from starlette.exceptions import HTTPException
 from gesta.version import __version__
 from gesta.web import meta, reads
 from gesta.web.auth import require_token
+from gesta.web.cache import ReadCache
 from gesta.web.limits import DEFAULT_PAGE, INGEST_TIMEOUT_S, MAX_BATCH, MAX_OFFSET, MAX_PAGE
 from gesta.web.models import ArticleIn, Filters, event_filters
 from gesta.web.pool import StorePool
@@ -31,6 +33,19 @@ def _pool(request: Request) -> StorePool:
     return pool
 
 
+def _cached(request: Request, compute: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    """The answer for this path and query string, from the cache when the store has not changed."""
+    cache: ReadCache = request.app.state.cache
+    key = (request.url.path, tuple(sorted(request.query_params.multi_items())))
+
+    def run() -> dict[str, Any]:
+        with _pool(request).reader() as con:
+            return compute(con)
+
+    answer: dict[str, Any] = cache.get_or_compute(key, run)
+    return answer
+
+
 @router.get("/health", summary="liveness, store size and writer state")
 def get_health(request: Request) -> dict[str, Any]:
     pool = _pool(request)
@@ -38,7 +53,7 @@ def get_health(request: Request) -> dict[str, Any]:
         counts = reads.health(con)
     writer: StoreWriter = request.app.state.writer
     return {"status": "ok", "version": __version__, "db": pool.db_path.name, **counts,
-            "writer": writer.status(), "auth_required_for_writes": bool(request.app.state.token)}
+            "writer": writer.status(), "cache": request.app.state.cache.stats(), "auth_required_for_writes": bool(request.app.state.token)}
 
 
 @router.get("/events", summary="events matching filters, in stable order, paged", responses=ERRORS)
@@ -49,8 +64,7 @@ def get_events(
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")] = None,
 ) -> dict[str, Any]:
-    with _pool(request).reader() as con:
-        return reads.events_page(con, filters, limit, offset, cursor)
+    return _cached(request, lambda con: reads.events_page(con, filters, limit, offset, cursor))
 
 
 @router.get("/events/{event_id}", summary="one event with its article, mentions, outlets and disputes",
@@ -67,15 +81,13 @@ def get_event(request: Request, event_id: str) -> dict[str, Any]:
 
 @router.get("/stats", summary="counts by day and quad class, type, country and place", responses=ERRORS)
 def get_stats(request: Request, filters: FilterDep) -> dict[str, Any]:
-    with _pool(request).reader() as con:
-        return reads.stats(con, filters)
+    return _cached(request, lambda con: reads.stats(con, filters))
 
 
 @router.get("/actors", summary="top actors and source-target dyads", responses=ERRORS)
 def get_actors(request: Request, filters: FilterDep,
                top: Annotated[int, Query(ge=1, le=200)] = 30) -> dict[str, Any]:
-    with _pool(request).reader() as con:
-        return reads.actors(con, filters, top)
+    return _cached(request, lambda con: reads.actors(con, filters, top))
 
 
 @router.get("/meta", summary="names of CAMEO roots, PLOVER types and ACLED types (for filter menus)")

@@ -26,6 +26,7 @@ from gesta.errors import GestaError, InputError, StoreError
 from gesta.pipeline import Pipeline
 from gesta.store import IngestSummary
 from gesta.store.writer import BatchWriter
+from gesta.web.cache import Generation
 from gesta.web.limits import QUEUE_SIZE
 from gesta.web.reads import article_events
 
@@ -48,8 +49,9 @@ class StoreWriter:
     """Owns the write connection; ingests jobs one after another on its own thread."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, db_path: str, pipeline_factory: PipelineFactory,
-                 queue_size: int = QUEUE_SIZE) -> None:
+                 queue_size: int = QUEUE_SIZE, generation: Generation | None = None) -> None:
         self.con = con
+        self.generation = generation or Generation()
         self.db_path = db_path
         self.pipeline_factory = pipeline_factory
         self.pipeline: Pipeline | None = None
@@ -99,6 +101,7 @@ class StoreWriter:
                 self._reset()
                 job.future.set_exception(exc)
             finally:
+                self.generation.bump()  # cached read answers may be stale now
                 self.busy = False
                 self.done_jobs += 1
 
