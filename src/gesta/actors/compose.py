@@ -17,7 +17,7 @@ from gesta.document import Actor
 
 # Which reading of a phrase wins when a phrase has several (e.g. "Georgia").
 KIND_PRIORITY = {
-    "country": 0, "person": 1, "org": 2, "group": 3, "capital": 4, "seat": 5,
+    "country": 0, "capital": 1, "seat": 2, "person": 3, "org": 4, "group": 5,
     "adjective": 6, "title": 7, "agent": 8,
 }
 NAME_KINDS = frozenset({"person", "group", "org", "country", "capital", "seat", "adjective", "title"})

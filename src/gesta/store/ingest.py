@@ -78,13 +78,27 @@ def ingest(
     progress: ProgressCallback | None = None,
 ) -> IngestSummary:
     """Code and store every article under ``paths``; returns what was done."""
+    items = read_paths(paths, read_options or ReadOptions())
+    return ingest_items(items, db_path, settings, pipeline=pipeline, batch_size=batch_size, progress=progress)
+
+
+def ingest_items(
+    items: Iterable[Article | InputError],
+    db_path: str | Path = DEFAULT_DB,
+    settings: Settings | None = None,
+    *,
+    pipeline: Pipeline | None = None,
+    batch_size: int = 32,
+    progress: ProgressCallback | None = None,
+) -> IngestSummary:
+    """Code and store articles already read (or the errors reading them gave)."""
     coder = pipeline or load(settings)
     summary = IngestSummary(str(db_path))
     started = time.perf_counter()
     con = open_store(db_path)
     try:
         writer = BatchWriter(con, summary)
-        for item in read_paths(paths, read_options or ReadOptions()):
+        for item in items:
             _handle(item, coder, writer, summary)
             if writer.pending_articles >= batch_size:
                 writer.commit()
