@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
-import subprocess
-import sys
+from contextlib import redirect_stdout
 from pathlib import Path
 from typing import Any
 
@@ -14,14 +14,17 @@ CAPTION_START = "The picture released by the Russian state news agency Sputnik"
 
 
 @pytest.fixture(scope="module")
-def seed_records(seed_path: Path) -> list[dict[str, Any]]:
-    done = subprocess.run(
-        [sys.executable, "-m", "gesta", "code", "--published", "2022-02-23", str(seed_path), "--format", "jsonl"],
-        capture_output=True, text=True, timeout=300, check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "Traceback" not in done.stderr, done.stderr
-    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+def seed_records(seed_path: Path, pipeline: Any) -> list[dict[str, Any]]:
+    """``gesta code --published 2022-02-23 SEED --format jsonl``, run in-process with the session
+    pipeline (tests/cli runs the real entry point as a subprocess)."""
+    import gesta.cli.code
+    from gesta.cli import main
+
+    with pytest.MonkeyPatch.context() as patch, redirect_stdout(io.StringIO()) as out:
+        patch.setattr(gesta.cli.code, "load", lambda settings=None: pipeline)
+        code = main(["code", "--published", "2022-02-23", str(seed_path), "--format", "jsonl"])
+    assert code == 0
+    return [json.loads(line) for line in out.getvalue().splitlines() if line.strip()]
 
 
 def test_seed_records_validate(seed_records: list[dict[str, Any]], validate_record: Any, seed_path: Path) -> None:
