@@ -33,7 +33,7 @@ def collect(args: argparse.Namespace) -> dict[str, Any]:
         "actors": {"phrases": len(actors.index), "files": actors.files},
         "patterns": {"patterns": len(context.patterns), "files": context.patterns.files},
         "cameo_codes": len(context.codebook.cameo),
-        "cache": str(cache_dir()),
+        "cache": str(cache_dir() or "off"),  # GESTA_CACHE_DIR=off: not "None"
     }
 
 
