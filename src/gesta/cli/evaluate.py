@@ -22,11 +22,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
+    for path in args.gold:  # before loading the pipeline, and before scoring the first file
+        if not path.is_file():
+            raise UsageError(f"{path}: no such gold file")
     pipeline = load(settings_from(args))
     results = {}
     for path in args.gold:
-        if not path.is_file():
-            raise UsageError(f"{path}: no such gold file")
         report = evaluate(path, pipeline)
         results[str(path)] = report.summary()
         print_report(path, report)
