@@ -1,0 +1,243 @@
+"""The sentence coder through the default pipeline, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from gesta.api import event_records
+from gesta.document import Article, Event
+
+DAY = dt.date(2022, 2, 23)
+
+
+def code(pipeline: Any, text: str) -> Article:
+    return pipeline(text, published=DAY, article_id="coder-test")
+
+
+def dyads(article: Article) -> set[tuple[str, str | None, str | None]]:
+    return {(e.cameo, _code(e.source), _code(e.target)) for e in article.events}
+
+
+def _code(actor: Any) -> str | None:
+    return actor.code if actor is not None else None
+
+
+def only(article: Article, prefix: str = "") -> Event:
+    found = [e for e in article.events if e.cameo.startswith(prefix)]
+    assert len(found) == 1, [(e.cameo, e.rule, _code(e.source), _code(e.target)) for e in article.events]
+    return found[0]
+
+
+def test_active_transitive(pipeline: Any) -> None:
+    event = only(code(pipeline, "Russia threatened Ukraine."))
+    assert event.cameo == "130"
+    assert (event.source.code, event.target.code) == ("RUS", "UKR")
+    assert not (event.modality.negated or event.modality.hypothetical or event.modality.future)
+    assert event.attribution is None
+
+
+def test_attack_is_conventional_force(pipeline: Any) -> None:
+    assert dyads(code(pipeline, "Russian troops attacked Ukrainian soldiers.")) == {("190", "RUSMIL", "UKRMIL")}
+
+
+@pytest.mark.parametrize("text", ["Russian troops may attack Ukrainian soldiers.",
+                                  "Russian troops will attack Ukrainian soldiers."])
+def test_planned_or_possible_violence_is_a_threat(pipeline: Any, text: str) -> None:
+    event = only(code(pipeline, text))
+    assert event.cameo.startswith("13")
+    assert event.rule.endswith(">intent")
+    assert (event.source.code, event.target.code) == ("RUSMIL", "UKRMIL")
+    assert event.modality.hypothetical or event.modality.future
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ukrainian soldiers were shelled by Russian troops.", ("194", "RUSMIL", "UKRMIL")),
+    ("Ukraine was condemned by France.", ("111", "FRA", "UKR")),
+])
+def test_passive_with_by_agent_swaps_roles(pipeline: Any, text: str, expected: tuple[str, str, str]) -> None:
+    assert dyads(code(pipeline, text)) == {expected}
+
+
+def test_coordinated_subjects_one_record_per_dyad(pipeline: Any) -> None:
+    assert dyads(code(pipeline, "France and Germany condemned Russia.")) == {
+        ("111", "FRA", "RUS"), ("111", "DEU", "RUS"),
+    }
+
+
+def test_coordinated_objects_one_record_per_dyad(pipeline: Any) -> None:
+    assert dyads(code(pipeline, "France condemned Russia and Belarus.")) == {
+        ("111", "FRA", "RUS"), ("111", "FRA", "BLR"),
+    }
+
+
+def test_ask_for_military_assistance(pipeline: Any) -> None:
+    event = only(code(pipeline, "The separatist leaders in eastern Ukraine asked Russia for military assistance."))
+    assert event.cameo == "0232"
+    assert (event.source.code, event.target.code) == ("UKRREB", "RUS")
+
+
+def test_ask_for_help_is_less_specific(pipeline: Any) -> None:
+    event = only(code(pipeline, "Ukraine asked Russia for help."))
+    assert event.cameo.startswith("023") and event.cameo != "0232"
+
+
+def test_impose_sanctions_on(pipeline: Any) -> None:
+    article = code(pipeline, "Washington imposed new sanctions on Moscow.")
+    event = only(article)
+    assert event.cameo == "163"
+    assert (event.source.code, event.target.code) == ("USA", "RUS")
+
+
+def test_impose_sanctions_coordinated_subjects_noun_not_coded_twice(pipeline: Any) -> None:
+    article = code(pipeline, "The EU and the US imposed far-reaching sanctions on Russia.")
+    assert dyads(article) == {("163", "IGOEUREEC", "RUS"), ("163", "USA", "RUS")}
+    assert {e.rule for e in article.events} == {article.events[0].rule}  # one trigger, the verb
+
+
+def test_negation(pipeline: Any) -> None:
+    event = only(code(pipeline, "Russia did not invade Ukraine."))
+    assert event.cameo == "192" and event.modality.negated
+    assert (event.source.code, event.target.code) == ("RUS", "UKR")
+
+
+@pytest.mark.parametrize("text", ["Russia refused to meet Ukraine.", "Russia did not meet Ukraine."])
+def test_refused_cooperation_is_a_rejection(pipeline: Any, text: str) -> None:
+    event = only(code(pipeline, text))
+    assert event.cameo.startswith("12")
+    assert event.cameo == "125"  # reject proposal to meet (refusal code of root 04)
+    assert event.rule.endswith(">refused")
+    assert not event.modality.negated
+    assert (event.source.code, event.target.code) == ("RUS", "UKR")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "the parser lemmatizes 'declined' as 'declin' and events.context.modality compares only lemmas "
+    "with cues.negating_verbs, so the governed 'cooperate' is neither negated nor turned into 121"))
+def test_declined_cooperation_is_a_rejection(pipeline: Any) -> None:
+    event = only(code(pipeline, "Ukraine declined to cooperate with Russia."))
+    assert event.cameo.startswith("12"), event.rule
+    assert (event.source.code, event.target.code) == ("UKR", "RUS")
+
+
+def test_hypothetical_modal(pipeline: Any) -> None:
+    event = only(code(pipeline, "Russia could invade Ukraine."))
+    assert event.modality.hypothetical and not event.modality.future
+
+
+def test_hypothetical_if_asked(pipeline: Any) -> None:
+    event = only(code(pipeline, "Russia would shell Ukraine if asked."))
+    assert event.modality.hypothetical
+    assert (event.source.code, event.target.code) == ("RUS", "UKR")
+
+
+def test_future(pipeline: Any) -> None:
+    event = only(code(pipeline, "Russia will invade Ukraine."))
+    assert event.modality.future and not event.modality.hypothetical and not event.modality.negated
+
+
+def test_attribution_said(pipeline: Any) -> None:
+    article = code(pipeline, "Germany says Russia shelled Ukraine.")
+    attack = only(article, "19")
+    assert (attack.source.code, attack.target.code) == ("RUS", "UKR")
+    assert attack.attribution is not None
+    assert attack.attribution.speaker.code == "DEU"
+    assert attack.attribution.cue == "says"
+
+
+def test_speaker_is_never_the_source(pipeline: Any) -> None:
+    article = code(pipeline, "Ukraine said Russia shelled Kyiv.")
+    attack = only(article, "19")
+    assert (attack.source.code, attack.target.code) == ("RUS", "UKR")
+    assert attack.attribution.speaker.code == "UKR"
+
+
+def test_according_to_agency_is_via(pipeline: Any) -> None:
+    event = only(code(pipeline, "Russian troops shelled Ukraine, according to the Interfax agency."))
+    assert (event.source.code, event.target.code) == ("RUSMIL", "UKR")
+    assert event.attribution is not None
+    assert event.attribution.via is not None and "Interfax" in event.attribution.via
+    assert event.attribution.cue == "according to"
+
+
+def test_said_must_is_a_demand(pipeline: Any) -> None:
+    article = code(pipeline, "France said Russia must withdraw from Ukraine.")
+    demand = only(article, "10")
+    assert demand.cameo == "100"
+    assert (demand.source.code, demand.target.code) == ("FRA", "RUS")
+    assert demand.rule.endswith(">obligation")
+
+
+@pytest.mark.parametrize("text", ["Russia threatened Ukraine on Monday.", "Ukraine was attacked by Russia on Tuesday."])
+def test_time_phrases_are_never_targets(pipeline: Any, text: str) -> None:
+    article = code(pipeline, text)
+    assert article.events
+    for event in article.events:
+        assert event.target is not None and event.target.code == "UKR"
+        assert event.source is not None and event.source.code == "RUS"
+
+
+def test_time_phrase_alone_is_no_target(pipeline: Any) -> None:
+    for event in code(pipeline, "Russia protested on Tuesday.").events:
+        assert event.target is None or "Tuesday" not in event.target.text
+
+
+def test_embedded_event_is_dropped(pipeline: Any) -> None:
+    article = code(pipeline, "Russia agreed to set up a centre with Ukraine.")
+    event = only(article)
+    assert event.cameo.startswith("0")  # the agreement, not the embedded 'set up'
+    assert (event.source.code, event.target.code) == ("RUS", "UKR")
+
+
+def test_nominal_event_with_possessive_source(pipeline: Any) -> None:
+    event = only(code(pipeline, "Russia's attack on Ukraine shocked the world."), "19")
+    assert (event.source.code, event.target.code) == ("RUS", "UKR")
+
+
+def test_verb_particle(pipeline: Any) -> None:
+    event = only(code(pipeline, "Russia called off talks with Ukraine."))
+    assert event.cameo.startswith("12")
+    assert (event.source.code, event.target.code) == ("RUS", "UKR")
+
+
+def test_noun_compound_air_strike(pipeline: Any) -> None:
+    event = only(code(pipeline, "Israel conducted an air strike against Hamas."))
+    assert event.cameo.startswith("195")
+    assert (event.source.code, event.target.code) == ("ISR", "PSEREBHMS")
+
+
+def test_no_event_without_actors(pipeline: Any) -> None:
+    assert code(pipeline, "It rained on Tuesday and the river flooded.").events == []
+
+
+SENTENCES = [
+    "Ukrainian soldiers were shelled by Russian troops.",
+    "The EU and the US imposed far-reaching sanctions on Russia.",
+    "Russia refused to meet Ukraine.",
+    "France said Russia must withdraw from Ukraine.",
+    "Germany says Russia shelled Ukraine, according to the Interfax agency.",
+    "The separatist leaders in eastern Ukraine asked Russia for military assistance.",
+    "Russia would shell Ukraine if asked.",
+    "Israel conducted an air strike against Hamas.",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_rule_ids_exist_and_records_validate(
+    pipeline: Any, validate_record: Callable[[dict[str, Any]], None], text: str
+) -> None:
+    article = code(pipeline, text)
+    assert article.events
+    known = {p.id for bucket in pipeline.context.patterns.by_trigger.values() for p in bucket}
+    for event in article.events:
+        base, _, derived = event.rule.partition(">")
+        assert base in known, event.rule
+        assert derived in ("", "refused", "obligation", "intent"), event.rule  # documented in coder.py
+        assert pipeline.context.codebook.describe(event.cameo)
+    records = event_records(article, pipeline)
+    assert len(records) == len(article.events)
+    for record in records:
+        validate_record(record)
