@@ -88,3 +88,9 @@ def test_unwritable_directory_still_returns(tmp_path: Path, monkeypatch: pytest.
     blocker.write_text("")
     monkeypatch.setenv("GESTA_CACHE_DIR", str(blocker / "sub"))
     assert cache.cached("k", Builder(5)) == 5
+
+
+def test_unpicklable_value_is_returned_and_leaves_no_file(cache_home: Path) -> None:
+    value = lambda: 1  # noqa: E731 - a local lambda cannot be pickled
+    assert cache.cached("k", lambda: value) is value
+    assert list(cache_home.iterdir()) == []

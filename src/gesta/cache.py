@@ -61,10 +61,15 @@ def cached(key: str, build: Callable[[], T]) -> T:
 
 def _store(path: Path, value: object) -> None:
     """Write atomically so a concurrent reader never sees half a file."""
+    temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+            temporary = handle.name
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
-    except OSError as exc:
+        os.replace(temporary, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
+        # a value that cannot be pickled is still a good value: return it, leave no half file
         log.info("cannot write cache entry %s: %s", path, exc)
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
