@@ -131,7 +131,7 @@ def free_port() -> int:
 
 
 SERVE = ("import sys, uvicorn; from gesta.web import create_app; "
-         "uvicorn.run(create_app(sys.argv[1], warm=True), host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')")
+         "uvicorn.run(create_app(sys.argv[1], warm=True, code_in_process=True), host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')")
 
 
 def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:

@@ -13,6 +13,7 @@ Antarctica dropped; the result is about 200 KB.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import logging
 import subprocess
@@ -80,7 +81,7 @@ def unwrap(points: list[list[float]]) -> list[list[float]]:
     A flat map draws such a ring as a stripe across the world; at 1:110m the bits beyond the
     line are tiny, so they are pressed onto the line on the side where most of the ring is.
     """
-    if all(abs(a[0] - b[0]) <= 180 for a, b in zip(points, points[1:])):
+    if all(abs(a[0] - b[0]) <= 180 for a, b in itertools.pairwise(points)):
         return points
     east = sum(1 for lon, _ in points if lon > 0) >= len(points) / 2
     edge = 180.0 if east else -180.0

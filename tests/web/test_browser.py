@@ -170,4 +170,5 @@ def test_hostile_article_text_never_runs(page: Any, server: str) -> None:
     assert page.locator("#event-table tbody tr[data-event]").count() >= 1
     page.mouse.move(5, 5)
     assert page.evaluate("typeof window.pwned") == "undefined"
-    assert page.dialogs == [] and page.errors == []
+    assert page.dialogs == [], page.dialogs
+    assert page.errors == [], page.errors

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import shutil
-import tempfile
-
 import pytest
 
 schemathesis = pytest.importorskip("schemathesis")
 pytest.importorskip("fastapi")
-from hypothesis import HealthCheck, settings  # noqa: E402
+from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from schemathesis.specs.openapi.checks import positive_data_acceptance  # noqa: E402
-
-from gesta.web import create_app  # noqa: E402
+from gesta.web import create_app
 
 
 class NoEventsPipeline:

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     token = args.token or os.environ.get("GESTA_TOKEN") or None
     if args.host not in ("127.0.0.1", "localhost", "::1") and not token:
         log.warning("listening on %s without a token: anyone who can reach it can POST articles", args.host)
-    app = create_app(args.db, token=token, warm=args.warm)
+    app = create_app(args.db, token=token, warm=args.warm, code_in_process=True)
     print(f"gesta: dashboard at http://{_url_host(args.host)}:{args.port}/  (API: /api, Ctrl-C to stop)")
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

@@ -15,11 +15,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gesta.version import __version__
 from gesta.web.cache import Generation, ReadCache
+from gesta.web.coding import PipelineFactory, ProcessCoder, ThreadCoder
 from gesta.web.errors import install_handlers
 from gesta.web.limits import MAX_BODY_BYTES, BodyLimitMiddleware
 from gesta.web.pool import StorePool
 from gesta.web.routes import router
-from gesta.web.writer import PipelineFactory, StoreWriter
+from gesta.web.writer import StoreWriter
 
 log = logging.getLogger(__name__)
 
@@ -41,19 +42,22 @@ def default_pipeline() -> object:
 
 def create_app(db_path: str | Path, token: str | None = None,
                pipeline_factory: PipelineFactory = default_pipeline,  # type: ignore[assignment]
-               readers: int = 8, warm: bool = False) -> FastAPI:
+               readers: int = 8, warm: bool = False, code_in_process: bool = False) -> FastAPI:
     """The API and dashboard over the store at ``db_path``.
 
     ``token``: when set, POST requests need ``Authorization: Bearer <token>``.
     ``pipeline_factory``: builds the pipeline (lazily, on the writer thread; tests inject one).
     ``warm``: build the pipeline at startup instead of on the first POST.
+    ``code_in_process``: code in a child process (``pipeline_factory`` must then be picklable),
+    so coding does not hold this process's GIL while queries are answered.
     """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         pool = StorePool(db_path, readers=readers)
         generation = Generation()
-        writer = StoreWriter(pool.writer_connection, str(db_path), pipeline_factory, generation=generation)
+        coder = ProcessCoder(pipeline_factory) if code_in_process else ThreadCoder(pipeline_factory)
+        writer = StoreWriter(pool.writer_connection, str(db_path), coder, generation=generation)
         writer.start(warm=warm)
         app.state.pool, app.state.writer, app.state.cache = pool, writer, ReadCache(generation)
         log.info("serving %s (%s)", db_path, "token required for POST" if token else "no token")

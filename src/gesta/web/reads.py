@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import math
 from typing import Any
 
 import duckdb
@@ -71,10 +72,17 @@ def _after(cursor: str | None) -> tuple[str, list[Any]]:
 
 def events_page(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int, offset: int,
                 cursor: str | None) -> dict[str, Any]:
-    """One page of matching events, with merged-event counts and the cursor of the next page.
+    """One page of matching events, with merged-event counts and the cursor of the next page."""
+    page: dict[str, Any] = json.loads(events_page_json(con, filters, limit, offset, cursor))
+    return page
+
+
+def events_page_json(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int, offset: int,
+                     cursor: str | None) -> bytes:
+    """:func:`events_page` as JSON bytes, built around the stored record texts (no re-parsing).
 
     Two steps: the page's keys (filters, order, limit: narrow columns only), then the full
-    records of just those events, found by event id within the page's day range.
+    records of just those events, found by sequence number within the page's day range.
     """
     where, params = filtered_where(filters)
     first = " QUALIFY row_number() OVER (PARTITION BY e.merged_id ORDER BY e.seq) = 1" if filters.store.merged else ""
@@ -88,15 +96,21 @@ def events_page(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int, of
     days = [row[1] for row in keys]
     records = _records(con, [(row[2], row[3]) for row in keys], days)
     counts = merged_counts(con, sorted({row[0] for row in keys}), days)
-    events = []
-    for merged_id, _day, event_id, seq in keys:
-        record = json.loads(records[(event_id, seq)])
-        record["merged_id"] = merged_id
-        record.update(counts.get(merged_id, dict.fromkeys(AGG_COLUMNS)))
-        events.append(record)
+    events = [_with_fields(records[(event_id, seq)], {"merged_id": merged_id,
+                                                       **counts.get(merged_id, dict.fromkeys(AGG_COLUMNS))})
+              for merged_id, _day, event_id, seq in keys]
     last = keys[-1] if keys else None
     next_cursor = encode_cursor(last[1], last[2], last[3]) if more and last else None
-    return {"events": events, "count": len(events), "limit": limit, "offset": offset, "next_cursor": next_cursor}
+    tail = json.dumps({"count": len(events), "limit": limit, "offset": offset, "next_cursor": next_cursor})
+    return ('{"events": [' + ", ".join(events) + "], " + tail[1:]).encode("utf-8")
+
+
+def _with_fields(record_json: str, extra: dict[str, Any]) -> str:
+    """A stored record's JSON object text with ``extra`` keys appended (records never hold them)."""
+    body = record_json.rstrip()
+    if not body.endswith("}") or body.replace(" ", "") == "{}":
+        return json.dumps({**json.loads(record_json), **extra}, ensure_ascii=False)
+    return body[:-1] + ", " + json.dumps(extra, ensure_ascii=False, default=str)[1:]
 
 
 def _day_condition(days: list[dt.date | None]) -> tuple[str, list[Any]]:
@@ -158,7 +172,7 @@ def _articles_by_hash(con: duckdb.DuckDBPyConnection, hashes: set[str]) -> dict[
 def _aggregate(rows: list[tuple[Any, ...]], articles: dict[str, tuple[str | None, str]],
                originals: dict[str, tuple[str | None, str]]) -> dict[str, Any]:
     def source_key(article_hash: str) -> str | None:
-        outlet, group = articles[article_hash]
+        _outlet, group = articles[article_hash]
         original = originals.get(group)
         return original[0] if original and original[0] is not None else group
 
@@ -306,6 +320,6 @@ def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[
 def _plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    if isinstance(value, float) and value != value:  # NaN
+    if isinstance(value, float) and math.isnan(value):
         return None
     return value

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Query, Request
+from fastapi import APIRouter, Body, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import Field
 from starlette.exceptions import HTTPException
@@ -33,17 +33,16 @@ def _pool(request: Request) -> StorePool:
     return pool
 
 
-def _cached(request: Request, compute: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+def _cached(request: Request, compute: Callable[[Any], Any]) -> Any:
     """The answer for this path and query string, from the cache when the store has not changed."""
     cache: ReadCache = request.app.state.cache
     key = (request.url.path, tuple(sorted(request.query_params.multi_items())))
 
-    def run() -> dict[str, Any]:
+    def run() -> Any:
         with _pool(request).reader() as con:
             return compute(con)
 
-    answer: dict[str, Any] = cache.get_or_compute(key, run)
-    return answer
+    return cache.get_or_compute(key, run)
 
 
 @router.get("/health", summary="liveness, store size and writer state")
@@ -56,15 +55,18 @@ def get_health(request: Request) -> dict[str, Any]:
             "writer": writer.status(), "cache": request.app.state.cache.stats(), "auth_required_for_writes": bool(request.app.state.token)}
 
 
-@router.get("/events", summary="events matching filters, in stable order, paged", responses=ERRORS)
+@router.get("/events", summary="events matching filters, in stable order, paged", responses={
+    200: {"description": "a page: events, count, limit, offset, next_cursor",
+          "content": {"application/json": {"schema": {"type": "object"}}}}, **ERRORS})
 def get_events(
     request: Request,
     filters: FilterDep,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")] = None,
-) -> dict[str, Any]:
-    return _cached(request, lambda con: reads.events_page(con, filters, limit, offset, cursor))
+) -> Response:
+    body: bytes = _cached(request, lambda con: reads.events_page_json(con, filters, limit, offset, cursor))
+    return Response(body, media_type="application/json")
 
 
 @router.get("/events/{event_id}", summary="one event with its article, mentions, outlets and disputes",

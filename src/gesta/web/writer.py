@@ -1,8 +1,8 @@
 """The one writer: a background thread that owns the write connection, codes and stores.
 
 Every POST /api/articles becomes a job on a bounded queue; the thread takes jobs one at a
-time, codes their articles with the pipeline (built lazily by ``pipeline_factory`` in this
-thread) and commits each job in one transaction through the store's :class:`BatchWriter`.
+time, has their new articles coded (by a :mod:`gesta.web.coding` coder: on this thread or in a
+child process) and commits each job in one transaction through the store's :class:`BatchWriter`.
 Reads never wait for it: they use their own connections (see :mod:`gesta.web.pool`).
 """
 
@@ -13,27 +13,21 @@ import datetime as dt
 import logging
 import queue
 import threading
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
 
-from gesta.api import event_records
 from gesta.document import Article
 from gesta.errors import GestaError, InputError, StoreError
-from gesta.pipeline import Pipeline
 from gesta.store import IngestSummary
 from gesta.store.writer import BatchWriter
 from gesta.web.cache import Generation
+from gesta.web.coding import Coded, Coder
 from gesta.web.limits import QUEUE_SIZE
 from gesta.web.reads import article_events
 
 log = logging.getLogger(__name__)
-
-PipelineFactory = Callable[[], Pipeline]
-
 
 class WriterBusy(GestaError):
     """The ingest queue is full; the client should retry later."""
@@ -48,13 +42,12 @@ class _Job:
 class StoreWriter:
     """Owns the write connection; ingests jobs one after another on its own thread."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, db_path: str, pipeline_factory: PipelineFactory,
+    def __init__(self, con: duckdb.DuckDBPyConnection, db_path: str, coder: Coder,
                  queue_size: int = QUEUE_SIZE, generation: Generation | None = None) -> None:
         self.con = con
         self.generation = generation or Generation()
         self.db_path = db_path
-        self.pipeline_factory = pipeline_factory
-        self.pipeline: Pipeline | None = None
+        self.coder = coder
         self.jobs: queue.Queue[_Job | None] = queue.Queue(maxsize=queue_size)
         self.batch: BatchWriter | None = None
         self.thread = threading.Thread(target=self._loop, name="gesta-writer", daemon=True)
@@ -79,16 +72,16 @@ class StoreWriter:
 
     def stop(self, timeout: float = 30.0) -> None:
         """Finish queued jobs, then end the thread."""
-        if not self.thread.is_alive():
-            return
-        self.jobs.put(None)
-        self.thread.join(timeout)
         if self.thread.is_alive():
-            log.warning("the store writer did not stop within %.0f s", timeout)
+            self.jobs.put(None)
+            self.thread.join(timeout)
+            if self.thread.is_alive():
+                log.warning("the store writer did not stop within %.0f s", timeout)
+        self.coder.close()
 
     def status(self) -> dict[str, Any]:
         return {"alive": self.thread.is_alive(), "queued": self.jobs.qsize(), "busy": self.busy,
-                "pipeline_loaded": self.pipeline is not None, "jobs_done": self.done_jobs}
+                "pipeline_loaded": self.coder.loaded, "jobs_done": self.done_jobs}
 
     def _loop(self) -> None:
         while (job := self.jobs.get()) is not None:
@@ -97,20 +90,13 @@ class StoreWriter:
             self.busy = True
             try:
                 job.future.set_result(self._ingest(job.articles))
-            except BaseException as exc:  # handed to the waiting request, which logs it
+            except Exception as exc:  # handed to the waiting request (its 500 handler logs it)
                 self._reset()
                 job.future.set_exception(exc)
             finally:
                 self.generation.bump()  # cached read answers may be stale now
                 self.busy = False
                 self.done_jobs += 1
-
-    def _coder(self) -> Pipeline:
-        if self.pipeline is None:
-            started = time.perf_counter()
-            self.pipeline = self.pipeline_factory()
-            log.info("pipeline loaded in %.1f s", time.perf_counter() - started)
-        return self.pipeline
 
     def _writer(self) -> BatchWriter:
         if self.batch is None:
@@ -122,13 +108,17 @@ class StoreWriter:
         self.batch = None
 
     def _ingest(self, articles: list[Article]) -> dict[str, Any]:
-        coder = self._coder()
+        if not articles:
+            self.coder.warm()
         writer = self._writer()
         before = _counts(writer.summary)
+        keys = [writer.key_of(article) for article in articles]
+        new = {key: article for key, article in zip(keys, articles, strict=True) if not writer.is_stored(key)}
+        coded = dict(zip(new, self.coder.code_many(list(new.values())), strict=True)) if new else {}
         results: list[dict[str, Any]] = []
         fresh: dict[str, list[dict[str, Any]]] = {}
-        for article in articles:
-            results.append(self._one(article, coder, writer, fresh))
+        for key, article in zip(keys, articles, strict=True):
+            results.append(self._one(article, key, coded.get(key), writer, fresh))
         writer.commit()
         for result in results:
             if result["status"] == "stored":  # read back: the store adds the merged id
@@ -137,20 +127,16 @@ class StoreWriter:
         summary = {k: after[k] - before[k] for k in after}
         return {"articles": results, "summary": summary}
 
-    def _one(self, article: Article, coder: Pipeline, writer: BatchWriter,
+    def _one(self, article: Article, key: str, result: Coded | None, writer: BatchWriter,
              fresh: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-        key = writer.key_of(article)
         base = {"id": article.id, "article_hash": key}
-        if writer.is_stored(key):
+        if result is None or writer.is_stored(key):  # stored before, or earlier in this job
             records = fresh[key] if key in fresh else article_events(self.con, key)
             return {**base, "status": "already_stored", "events": records}
-        try:
-            coded = coder.run(article)
-            records = event_records(coded, coder)
-        except GestaError as exc:
-            error = exc if isinstance(exc, InputError) else InputError(str(exc), article.origin)
-            writer.add_reject(error)
-            return {**base, "status": "rejected", "error": error.reason, "events": []}
+        if isinstance(result, InputError):
+            writer.add_reject(result)
+            return {**base, "status": "rejected", "error": result.reason, "events": []}
+        coded, records = result
         writer.add_article(coded, key, records, dt.datetime.now())
         fresh[key] = records
         return {**base, "status": "stored", "events": records}

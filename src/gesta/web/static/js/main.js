@@ -84,7 +84,9 @@ function eventTable(list, params) {
   return load();
 }
 
-async function renderDashboard() {
+let routeToken = 0;  // a newer navigation makes older renders stop at their next await
+
+async function renderDashboard(token) {
   const params = currentFilters();
   fillForm(params);
   const card = (id, title, extra) => h("section", { class: `card ${id}` }, h("h2", {}, title, extra || null),
@@ -97,6 +99,7 @@ async function renderDashboard() {
     card("actors", "Most active actors"),
     h("section", { class: "card events" }, h("h2", {}, "Events"), h("div", { id: "event-list" }))));
   const [stats, actors] = await Promise.all([get("stats", params), get("actors", params)]);
+  if (token !== routeToken) return;
   totalsBar(stats.totals);
   const datalist = clear(document.getElementById("country-list"));
   datalist.append(...stats.by_country.filter((r) => r.country).map((r) => h("option", { value: r.country }, `${r.events} events`)));
@@ -104,6 +107,7 @@ async function renderDashboard() {
     drawMap(document.getElementById("map"), stats, { onCountry: (c) => setFilter("country", c), selected: params.get("country") }),
     eventTable(document.getElementById("event-list"), params),
   ]);
+  if (token !== routeToken) return;
   drawTimeline(document.getElementById("timeline"), stats);
   drawTypes(document.getElementById("types"), stats);
   drawNetwork(document.getElementById("network"), actors, { onActor: (a) => setFilter("actor", a) });
@@ -134,19 +138,23 @@ function drawActors(box, data) {
 }
 
 async function route() {
+  const token = ++routeToken;
   delete document.body.dataset.ready;
   const match = location.hash.match(/^#\/event\/(.+)$/);
   try {
     if (match) {
       form.classList.add("dim");
       await renderEvent(view, decodeURIComponent(match[1]));
+      if (token !== routeToken) return;
       document.body.dataset.ready = "event";
     } else {
       form.classList.remove("dim");
-      await renderDashboard();
+      await renderDashboard(token);
+      if (token !== routeToken) return;
     }
     window.scrollTo(0, 0);
   } catch (err) {
+    if (token !== routeToken) return;
     clear(view).append(h("div", { class: "card error" }, `Could not load: ${err.message}`));
     document.body.dataset.ready = "error";
   }

@@ -59,6 +59,7 @@ function shade(count, max) {
 
 export async function drawMap(container, stats, { onCountry, selected }) {
   const features = await loadShapes();
+  if (!container.isConnected) return;  // the view changed while the shapes loaded
   const counts = new Map(stats.by_country.filter((r) => r.country).map((r) => [r.country, r.events]));
   const max = Math.max(1, ...counts.values());
   const svg = s("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "map", role: "img",
