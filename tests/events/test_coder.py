@@ -114,9 +114,6 @@ def test_refused_cooperation_is_a_rejection(pipeline: Any, text: str) -> None:
     assert (event.source.code, event.target.code) == ("RUS", "UKR")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the parser lemmatizes 'declined' as 'declin' and events.context.modality compares only lemmas "
-    "with cues.negating_verbs, so the governed 'cooperate' is neither negated nor turned into 121"))
 def test_declined_cooperation_is_a_rejection(pipeline: Any) -> None:
     event = only(code(pipeline, "Ukraine declined to cooperate with Russia."))
     assert event.cameo.startswith("12"), event.rule
