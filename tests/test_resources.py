@@ -167,3 +167,14 @@ def test_yaml11_boolean_words_as_keys_stay_strings(tmp_path: Path) -> None:
     data = load_yaml(write(tmp_path, text), "patterns")
     assert list(data.content["patterns"][0]["prep"]) == ["on", "off", "yes", "no"]
     assert data.line_of("patterns", 0, "prep", "off") == 7
+
+
+def test_first_error_in_file_order(tmp_path: Path) -> None:
+    entries = "".join(
+        f"  - name: P{i}\n    names: [P{i}]\n    roles: {'7' if i in (2, 10) else '[]'}\n" for i in range(12)
+    )
+    path = write(tmp_path, "version: 1\nkind: people\nentries:\n" + entries)
+    with pytest.raises(DataFileError) as info:
+        load_yaml(path, "people")
+    assert info.value.field == "entries.2.roles"
+    assert info.value.line == 3 + 2 * 3 + 3

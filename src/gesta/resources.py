@@ -132,7 +132,11 @@ def validate(data: DataFile) -> None:
     if schema is None:
         raise DataFileError(str(data.path), f"unknown kind {data.kind!r}", data.line_of("kind"), "kind")
     validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(data.content), key=lambda e: list(map(str, e.absolute_path)))
+    # the first error in the file: by line (sorting paths as strings put entries.10 before entries.2)
+    errors = sorted(
+        validator.iter_errors(data.content),
+        key=lambda e: (data.line_of(*e.absolute_path) or 0, list(map(str, e.absolute_path))),
+    )
     if errors:
         error = errors[0]
         where = tuple(error.absolute_path)
