@@ -26,7 +26,7 @@ def test_heads_round_trip(tmp_path: Path) -> None:
         probs = loaded[name].probabilities(x)
         assert probs.shape == (2, len(head.labels))
         np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-5)
-        np.testing.assert_allclose(probs, head.probabilities(x), rtol=1e-4, atol=1e-6)
+        np.testing.assert_allclose(probs, head.probabilities(x), atol=2e-2)  # float16 on disk
     assert loaded.dim == DIM
     assert loaded.threshold("propose_root", 0.9) == pytest.approx(0.42)
 

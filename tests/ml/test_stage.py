@@ -55,7 +55,7 @@ def test_confirms_pattern_events(pipeline: Any, validate_record: Callable[[dict[
 def test_corrects_when_confident_and_disagreeing(pipeline: Any, validate_record: Callable[[dict[str, Any]], None]) -> None:
     article, root = first_pattern_event(pipeline, [ATTACK, "Japan urged China to resume talks."])
     other = "14" if root != "14" else "19"
-    stage, _ = stage_for(other, Rules(correct_vague=0.5, correct_specific=0.5))
+    stage, _ = stage_for(other, Rules(correct_vague=0.5, correct_specific=0.5, event=0.5))
     rules_before = {e.rule for e in article.events}
     coded = stage(article)
     corrected = [e for e in coded.events if e.decided_by == "classifier"]
@@ -80,7 +80,7 @@ def test_proposes_an_event_when_patterns_find_none(pipeline: Any, validate_recor
     article = code(pipeline, NO_EVENT)
     if article.events or not article.mentions:
         pytest.skip("the sample sentence has pattern events or no actors")
-    stage, encoder = stage_for("19", Rules(propose_event=0.5, propose_root=0.5))
+    stage, encoder = stage_for("19", Rules(event=0.5, propose_root=0.5))
     coded = stage(article)
     assert len(coded.events) == 1
     event = coded.events[0]
@@ -95,7 +95,7 @@ def test_proposes_an_event_when_patterns_find_none(pipeline: Any, validate_recor
 
 def test_no_proposal_when_the_classifier_sees_no_event(pipeline: Any) -> None:
     article = code(pipeline, NO_EVENT)
-    stage, _ = stage_for("19", Rules(propose_event=0.5), event="no")
+    stage, _ = stage_for("19", Rules(event=0.5), event="no")
     before = len(article.events)
     assert len(stage(article).events) == before
 
@@ -104,7 +104,7 @@ def test_plover_head_chooses_the_code_within_the_root(pipeline: Any) -> None:
     article = code(pipeline, NO_EVENT)
     if article.events or not article.mentions:
         pytest.skip("the sample sentence has pattern events or no actors")
-    stage, _ = stage_for("08", Rules(propose_event=0.5, propose_root=0.5, codes={"08/RETREAT": "084"}), plover="RETREAT")
+    stage, _ = stage_for("08", Rules(event=0.5, propose_root=0.5, codes={"08/RETREAT": "084"}), plover="RETREAT")
     assert [e.cameo for e in stage(article).events] == ["084"]
 
 
@@ -151,9 +151,9 @@ def test_factory_builds_the_stage(pipeline: Any, monkeypatch: pytest.MonkeyPatch
 
 
 def test_settings_override_tuned_thresholds() -> None:
-    meta = {"thresholds": {"confirm": 0.2, "propose_event": 0.8}, "codes": {"08/RETREAT": "084"}}
-    rules = build_rules(meta, MLConfig(propose_event=0.6), None)
-    assert (rules.confirm, rules.propose_event, rules.codes["08/RETREAT"]) == (0.2, 0.6, "084")
+    meta = {"thresholds": {"confirm": 0.2, "event": 0.8}, "codes": {"08/RETREAT": "084"}}
+    rules = build_rules(meta, MLConfig(event=0.6), None)
+    assert (rules.confirm, rules.event, rules.codes["08/RETREAT"]) == (0.2, 0.6, "084")
 
 
 def test_without_the_extra_the_error_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -162,3 +162,19 @@ def test_without_the_extra_the_error_says_how_to_install(monkeypatch: pytest.Mon
     monkeypatch.setitem(sys.modules, "sentence_transformers", None)
     with pytest.raises(ModelError, match=r"pip install 'gesta\[ml\]'"):
         load_encoder(MLConfig())
+
+
+def test_statements_are_never_proposed(pipeline: Any) -> None:
+    article = code(pipeline, NO_EVENT)
+    if article.events or not article.mentions:
+        pytest.skip("the sample sentence has pattern events or no actors")
+    stage, _ = stage_for("01", Rules(event=0.5, propose_root=0.5))
+    assert stage(article).events == []
+
+
+def test_no_correction_when_the_classifier_sees_no_event(pipeline: Any) -> None:
+    article, root = first_pattern_event(pipeline, [ATTACK, "Japan urged China to resume talks."])
+    other = "14" if root != "14" else "19"
+    stage, _ = stage_for(other, Rules(correct_vague=0.5, correct_specific=0.5, event=0.5), event="no")
+    coded = stage(article)
+    assert all(e.decided_by == "pattern" and e.cameo[:2] == root for e in coded.events)

