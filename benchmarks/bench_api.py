@@ -217,8 +217,9 @@ def main() -> int:
     try:
         health = wait_ready(base, server)
         log.info("server ready: %d events stored", health["events"])
-        warm: list[float] = []
-        query_client(base, 20, 0, warm, [])  # warm the caches; not measured
+        load_before = os.getloadavg()
+        alone: list[float] = []
+        query_client(base, 40, 1000, alone, [])  # one client, no ingest: the cost of one query
         ingest_result: dict[str, Any] = {}
         ingester = threading.Thread(target=ingest, args=(base, args.articles, args.batch, ingest_result))
         ingester.start()
@@ -235,11 +236,12 @@ def main() -> int:
         query_seconds = time.perf_counter() - started
         ingest_running_at_end = ingester.is_alive()
         ingester.join()
+        cache = httpx.get(f"{base}/api/health", timeout=30).json().get("cache", {})
     finally:
         server.terminate()
         server.wait(30)
     result = {
-        "benchmark": "api", "date": dt.date.today().isoformat(), "events_stored": args.events,
+        "benchmark": "api", "date": dt.date.today().isoformat(), "events_stored": health["events"],
         "generate_seconds": round(generated_s, 1), "clients": args.clients, "requests": len(latencies),
         "query": "GET /api/events?country=XXX&since=2024-MM-01&until=2024-MM-last&limit=50",
         "errors": len(errors), "first_errors": errors[:3],
@@ -249,7 +251,11 @@ def main() -> int:
         "ingest_articles": args.articles, "ingest_batch": args.batch, **ingest_result,
         "ingest_still_running_when_queries_ended": ingest_running_at_end,
         "target_p99_ms": TARGET_P99_MS, "meets_target": percentile(latencies, 99) <= TARGET_P99_MS,
-        "cpus": os.cpu_count(), "python": sys.version.split()[0],
+        "single_client_no_ingest_p50_ms": round(statistics.median(alone), 1),
+        "single_client_no_ingest_p99_ms": round(percentile(alone, 99), 1),
+        "server_cache": cache,
+        "cpus": os.cpu_count(), "load_average_before": [round(x, 1) for x in load_before],
+        "python": sys.version.split()[0],
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"{result['date']}-api.json"

@@ -334,3 +334,45 @@ def test_page_counts_equal_the_store_view(client: Any) -> None:
         for key in ("asserted_by", "denied_by"):
             mine[key], theirs[key] = sorted(mine[key] or []), sorted(theirs[key] or [])
         assert mine == theirs
+
+
+def test_coding_in_a_child_process_gives_the_same_events(store_copy: Path, pipeline: Any) -> None:
+    """What `gesta serve` does: the pipeline runs in a spawned child; same records as in-process."""
+    from fastapi.testclient import TestClient
+
+    from gesta.api import event_records
+    from gesta.web import create_app
+    from gesta.web.app import default_pipeline
+
+    expected = event_records(pipeline.run(ArticleIn_to_article(ARTICLE)), pipeline)
+    app = create_app(store_copy, pipeline_factory=default_pipeline, code_in_process=True)  # type: ignore[arg-type]
+    with TestClient(app) as client:
+        result = client.post("/api/articles", json=ARTICLE).json()["articles"][0]
+        assert client.get("/api/health").json()["writer"]["pipeline_loaded"] is True
+    assert result["status"] == "stored"
+    assert [e["event_id"] for e in result["events"]] == [e["event_id"] for e in expected]
+
+
+def ArticleIn_to_article(payload: dict[str, Any]) -> Any:  # noqa: N802
+    from gesta.web.models import ArticleIn
+
+    return ArticleIn.model_validate(payload).to_article(0)
+
+
+def test_cached_answers_follow_commits(client: Any) -> None:
+    """Answers are cached, yet a POST that adds matching events is seen by the next query."""
+    query = {"country": "KEN", "limit": 500}
+    first = client.get("/api/events", params=query).json()
+    other = client.get("/api/events", params={"country": "VEN", "limit": 500}).json()
+    assert client.get("/api/events", params=query).json() == first
+    hits = client.get("/api/health").json()["cache"]["hits"]
+    assert hits >= 1
+    stats_before = client.get("/api/stats", params={"country": "KEN"}).json()
+    added = client.post("/api/articles", json=ARTICLE).json()["articles"][0]["events"]
+    assert any("KEN" in _country_of(e) for e in added)
+    after = client.get("/api/events", params=query).json()
+    assert len(after["events"]) > len(first["events"])
+    assert {e["event_id"] for e in added if "KEN" in _country_of(e)} <= {e["event_id"] for e in after["events"]}
+    assert client.get("/api/stats", params={"country": "KEN"}).json()["totals"]["events"] > stats_before["totals"]["events"]
+    assert client.get("/api/events", params={"country": "VEN", "limit": 500}).json() == other  # still exact
+    assert client.get("/api/health").json()["cache"]["revalidated"] >= 1

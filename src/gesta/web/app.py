@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gesta.version import __version__
-from gesta.web.cache import Generation, ReadCache
+from gesta.web.cache import CommitLog, ReadCache
 from gesta.web.coding import PipelineFactory, ProcessCoder, ThreadCoder
 from gesta.web.errors import install_handlers
 from gesta.web.limits import MAX_BODY_BYTES, BodyLimitMiddleware
@@ -55,11 +55,11 @@ def create_app(db_path: str | Path, token: str | None = None,
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         pool = StorePool(db_path, readers=readers)
-        generation = Generation()
+        commits = CommitLog()
         coder = ProcessCoder(pipeline_factory) if code_in_process else ThreadCoder(pipeline_factory)
-        writer = StoreWriter(pool.writer_connection, str(db_path), coder, generation=generation)
+        writer = StoreWriter(pool.writer_connection, str(db_path), coder, commits=commits)
         writer.start(warm=warm)
-        app.state.pool, app.state.writer, app.state.cache = pool, writer, ReadCache(generation)
+        app.state.pool, app.state.writer, app.state.cache = pool, writer, ReadCache(commits)
         log.info("serving %s (%s)", db_path, "token required for POST" if token else "no token")
         try:
             yield

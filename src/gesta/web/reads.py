@@ -73,13 +73,14 @@ def _after(cursor: str | None) -> tuple[str, list[Any]]:
 def events_page(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int, offset: int,
                 cursor: str | None) -> dict[str, Any]:
     """One page of matching events, with merged-event counts and the cursor of the next page."""
-    page: dict[str, Any] = json.loads(events_page_json(con, filters, limit, offset, cursor))
+    page: dict[str, Any] = json.loads(events_page_json(con, filters, limit, offset, cursor)[0])
     return page
 
 
 def events_page_json(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int, offset: int,
-                     cursor: str | None) -> bytes:
-    """:func:`events_page` as JSON bytes, built around the stored record texts (no re-parsing).
+                     cursor: str | None) -> tuple[bytes, list[str]]:
+    """:func:`events_page` as JSON bytes, built around the stored record texts (no re-parsing),
+    and the merged ids on the page.
 
     Two steps: the page's keys (filters, order, limit: narrow columns only), then the full
     records of just those events, found by sequence number within the page's day range.
@@ -102,7 +103,22 @@ def events_page_json(con: duckdb.DuckDBPyConnection, filters: Filters, limit: in
     last = keys[-1] if keys else None
     next_cursor = encode_cursor(last[1], last[2], last[3]) if more and last else None
     tail = json.dumps({"count": len(events), "limit": limit, "offset": offset, "next_cursor": next_cursor})
-    return ('{"events": [' + ", ".join(events) + "], " + tail[1:]).encode("utf-8")
+    body = ('{"events": [' + ", ".join(events) + "], " + tail[1:]).encode("utf-8")
+    return body, sorted({row[0] for row in keys})
+
+
+def new_events_match(con: duckdb.DuckDBPyConnection, filters: Filters, first_seq: int, last_seq: int,
+                     merged_ids: list[str] | None = None) -> bool:
+    """Whether an event stored with a sequence number in the range matches ``filters``
+    (or belongs to one of ``merged_ids``): then a cached answer for them is out of date."""
+    where, params = filtered_where(filters)
+    extra, extra_params = "", []
+    if merged_ids:
+        extra = f" OR e.merged_id IN ({', '.join('?' for _ in merged_ids)})"
+        extra_params = list(merged_ids)
+    rows = con.execute(f"SELECT 1 FROM events e WHERE e.seq BETWEEN ? AND ? AND (({where}){extra}) LIMIT 1",
+                       [first_seq, last_seq, *params, *extra_params]).fetchall()
+    return bool(rows)
 
 
 def _with_fields(record_json: str, extra: dict[str, Any]) -> str:

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import Annotated, Any
 
+import duckdb
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import Field
@@ -15,7 +16,7 @@ from starlette.exceptions import HTTPException
 from gesta.version import __version__
 from gesta.web import meta, reads
 from gesta.web.auth import require_token
-from gesta.web.cache import ReadCache
+from gesta.web.cache import ReadCache, Validator
 from gesta.web.limits import DEFAULT_PAGE, INGEST_TIMEOUT_S, MAX_BATCH, MAX_OFFSET, MAX_PAGE
 from gesta.web.models import ArticleIn, Filters, event_filters
 from gesta.web.pool import StorePool
@@ -33,16 +34,22 @@ def _pool(request: Request) -> StorePool:
     return pool
 
 
-def _cached(request: Request, compute: Callable[[Any], Any]) -> Any:
-    """The answer for this path and query string, from the cache when the store has not changed."""
+def _cached(request: Request, filters: Filters,
+            compute: Callable[[duckdb.DuckDBPyConnection], tuple[Any, list[str] | None]]) -> Any:
+    """The answer for this path and query string: cached until a commit adds matching events."""
     cache: ReadCache = request.app.state.cache
     key = (request.url.path, tuple(sorted(request.query_params.multi_items())))
 
-    def run() -> Any:
-        with _pool(request).reader() as con:
-            return compute(con)
+    def run(con: duckdb.DuckDBPyConnection) -> tuple[Any, Validator]:
+        value, merged_ids = compute(con)
 
-    return cache.get_or_compute(key, run)
+        def still_exact(con: duckdb.DuckDBPyConnection, first: int, last: int) -> bool:
+            return not reads.new_events_match(con, filters, first, last, merged_ids)
+
+        return value, still_exact
+
+    with _pool(request).reader() as con:
+        return cache.get_or_compute(key, con, run)
 
 
 @router.get("/health", summary="liveness, store size and writer state")
@@ -65,7 +72,7 @@ def get_events(
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")] = None,
 ) -> Response:
-    body: bytes = _cached(request, lambda con: reads.events_page_json(con, filters, limit, offset, cursor))
+    body: bytes = _cached(request, filters, lambda con: reads.events_page_json(con, filters, limit, offset, cursor))
     return Response(body, media_type="application/json")
 
 
@@ -83,13 +90,13 @@ def get_event(request: Request, event_id: str) -> dict[str, Any]:
 
 @router.get("/stats", summary="counts by day and quad class, type, country and place", responses=ERRORS)
 def get_stats(request: Request, filters: FilterDep) -> dict[str, Any]:
-    return _cached(request, lambda con: reads.stats(con, filters))
+    return _cached(request, filters, lambda con: (reads.stats(con, filters), None))
 
 
 @router.get("/actors", summary="top actors and source-target dyads", responses=ERRORS)
 def get_actors(request: Request, filters: FilterDep,
                top: Annotated[int, Query(ge=1, le=200)] = 30) -> dict[str, Any]:
-    return _cached(request, lambda con: reads.actors(con, filters, top))
+    return _cached(request, filters, lambda con: (reads.actors(con, filters, top), None))
 
 
 @router.get("/meta", summary="names of CAMEO roots, PLOVER types and ACLED types (for filter menus)")

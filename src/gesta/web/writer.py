@@ -22,7 +22,7 @@ from gesta.document import Article
 from gesta.errors import GestaError, InputError, StoreError
 from gesta.store import IngestSummary
 from gesta.store.writer import BatchWriter
-from gesta.web.cache import Generation
+from gesta.web.cache import CommitLog
 from gesta.web.coding import Coded, Coder
 from gesta.web.limits import QUEUE_SIZE
 from gesta.web.reads import article_events
@@ -43,9 +43,9 @@ class StoreWriter:
     """Owns the write connection; ingests jobs one after another on its own thread."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, db_path: str, coder: Coder,
-                 queue_size: int = QUEUE_SIZE, generation: Generation | None = None) -> None:
+                 queue_size: int = QUEUE_SIZE, commits: CommitLog | None = None) -> None:
         self.con = con
-        self.generation = generation or Generation()
+        self.commits = commits or CommitLog()
         self.db_path = db_path
         self.coder = coder
         self.jobs: queue.Queue[_Job | None] = queue.Queue(maxsize=queue_size)
@@ -94,7 +94,6 @@ class StoreWriter:
                 self._reset()
                 job.future.set_exception(exc)
             finally:
-                self.generation.bump()  # cached read answers may be stale now
                 self.busy = False
                 self.done_jobs += 1
 
@@ -112,6 +111,7 @@ class StoreWriter:
             self.coder.warm()
         writer = self._writer()
         before = _counts(writer.summary)
+        first_seq = writer.event_seq
         keys = [writer.key_of(article) for article in articles]
         new = {key: article for key, article in zip(keys, articles, strict=True) if not writer.is_stored(key)}
         coded = dict(zip(new, self.coder.code_many(list(new.values())), strict=True)) if new else {}
@@ -119,7 +119,10 @@ class StoreWriter:
         fresh: dict[str, list[dict[str, Any]]] = {}
         for key, article in zip(keys, articles, strict=True):
             results.append(self._one(article, key, coded.get(key), writer, fresh))
-        writer.commit()
+        try:
+            writer.commit()
+        finally:
+            self.commits.record(first_seq, writer.event_seq - 1)  # cached answers check these events
         for result in results:
             if result["status"] == "stored":  # read back: the store adds the merged id
                 result["events"] = article_events(self.con, result["article_hash"])
