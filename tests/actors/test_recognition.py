@@ -102,9 +102,6 @@ def test_acronyms_are_case_sensitive(pipeline: Any) -> None:
     assert us.actor.code == "USA"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "actors.stage._references resolves every subject pronoun, including the expletive 'it' of "
-    "'It rained' (parsed nsubj), to the latest country: 'It' becomes FRA"))
 def test_weather_it_is_no_actor(pipeline: Any) -> None:
     found = mentions(pipeline, "France condemned Russia. It rained all day.")
     assert [m.actor.text for m in found] == ["France", "Russia"]

@@ -168,10 +168,6 @@ def test_said_must_is_a_demand(pipeline: Any) -> None:
     assert demand.rule.endswith(">obligation")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the obliged action of 'X said Y must ...' is also coded as a plain event: 'Russia must withdraw' "
-    "yields a 087x RUS event with no modality flag, as if Russia had withdrawn (modality() does not "
-    "treat cues.obligation_aux 'must' as hypothetical, and the ccomp is not dropped as embedded)"))
 def test_obliged_action_is_not_asserted(pipeline: Any) -> None:
     article = code(pipeline, "France said Russia must withdraw from Ukraine.")
     asserted = [e for e in article.events if not (e.modality.hypothetical or e.modality.future or e.modality.negated)]

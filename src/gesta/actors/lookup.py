@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from gesta.actors.dictionary import ActorEntry
 from gesta.pipeline import Pipeline
 
-
 LEADING_ARTICLES = frozenset({"the", "a", "an"})
 
 

@@ -16,14 +16,16 @@ from gesta.actors.compose import (
     COUNTRY_KINDS,
     Chunk,
     Match,
+    choose_entry,
     chunk_actor,
     chunk_matches,
-    choose_entry,
     compose,
     modifier_country,
 )
 from gesta.actors.dictionary import ActorDictionary
+from gesta.cues import Cues, load_cues
 from gesta.document import Actor, Article, Mention, Sentence
+from gesta.lemmas import lemma_in
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 SUBJECT_OBJECT_DEPS = frozenset(
@@ -77,6 +79,7 @@ class ArticleMemory:
 @dataclass
 class ActorsStage:
     dictionary: ActorDictionary
+    cues: Cues = field(default_factory=load_cues)
     name: str = "actors"
     requires: frozenset[str] = frozenset({"sentences", "parse"})
     provides: frozenset[str] = frozenset({"mentions"})
@@ -165,7 +168,7 @@ class ActorsStage:
             local = token.i - span.start
             if local in by_token:
                 continue
-            if token.pos_ == "PRON" and token.dep_ in SUBJECT_OBJECT_DEPS:
+            if token.pos_ == "PRON" and token.dep_ in SUBJECT_OBJECT_DEPS and not _expletive(token, self.cues):
                 antecedent = _reported_speaker(token, span, found, memory) or memory.antecedent(token.lower_, sentence.index)
                 if antecedent is not None:
                     actor = _retext(antecedent.actor, token.text)
@@ -235,6 +238,21 @@ def make_mention(sentence: Sentence, start: int, end: int, actor: Actor, kind: A
         token_start=start,
         token_end=end,
     )
+
+
+def _expletive(pronoun: Any, cues: Cues) -> bool:
+    """'It' that refers to nothing: "It rained", "it is clear that...", "it seems"."""
+    if pronoun.lower_ != "it":
+        return False
+    head = pronoun.head
+    if pronoun.dep_ == "expl" or lemma_in(head, cues.impersonal_verbs):
+        return True
+    has_clause = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children)
+    has_object = any(c.dep_ in ("obj", "dobj", "iobj") for c in head.children)
+    has_prepositional = any(
+        c.dep_.startswith("obl") and any(g.dep_ == "case" for g in c.children) for c in head.children
+    )
+    return has_clause or (head.pos_ == "VERB" and not has_object and not has_prepositional)
 
 
 def _agent_here(span: Any, start: int, end: int) -> bool:

@@ -37,6 +37,7 @@ class GoldRecord:
     expected: tuple[Expected, ...]
     forbidden: tuple[Expected, ...] = ()
     location_country: str | None = None  # alpha-2 from PLOVER's eventLoc
+    any_target_when_none: bool = False  # gesta's format: a null target matches any target
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -68,6 +69,7 @@ def _record(raw: dict[str, Any], number: int, modern_plover: Any) -> GoldRecord:
             record_id, raw["text"], published,
             tuple(_own(e, modern_plover) for e in raw["expected"]),
             tuple(_own(e, modern_plover) for e in raw.get("forbidden", [])),
+            any_target_when_none=True,
         )
     expected = Expected(
         plover=modern_plover(raw["event"]),

@@ -100,7 +100,7 @@ def evaluate(path: Path, pipeline: Pipeline) -> EvaluationReport:
 
 
 def legacy_actor_codes() -> dict[str, str]:
-    path = data_dir() / "codes" / "legacy_actor_codes.csv"
+    path = data_dir() / "eval" / "legacy_actor_codes.csv"
     return {row["old"]: row["new"] for _, row in read_csv(path, ("old", "new"))}
 
 
@@ -125,7 +125,11 @@ def score_record(report: EvaluationReport, record: GoldRecord, article: Article,
     if main in gold_types or (not gold_types and not predicted):
         report.type_correct += 1
     _count_sets(report.types, {t for t in gold_types if t}, {t for _, t in predicted if t})
-    _count_sets(report.triples, _gold_triples(record, codebook), _predicted_triples(predicted))
+    gold_triples = _gold_triples(record, codebook)
+    predicted_triples = _predicted_triples(predicted)
+    if record.any_target_when_none:
+        predicted_triples = {_wildcard_target(t, gold_triples) for t in predicted_triples}
+    _count_sets(report.triples, gold_triples, predicted_triples)
     _score_actors(report.actors, record, article)
     report.forbidden_hits += sum(1 for f in record.forbidden for e, t in predicted if _matches(f, e, t))
     if record.location_country:
@@ -194,6 +198,12 @@ def _gold_triples(record: GoldRecord, codebook: CodeBook) -> set[tuple[str, str,
         for source, target in itertools.product(expected.sources or (None,), expected.targets or (None,)):
             triples.add((kind, _country(source), _country(target)))
     return triples
+
+
+def _wildcard_target(triple: tuple[str, str, str], gold: set[tuple[str, str, str]]) -> tuple[str, str, str]:
+    """A coded target counts as the "any target" a gold record left null."""
+    open_target = (triple[0], triple[1], NONE)
+    return open_target if triple not in gold and open_target in gold else triple
 
 
 def _predicted_triples(predicted: Iterable[tuple[Event, str | None]]) -> set[tuple[str, str, str]]:

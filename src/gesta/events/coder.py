@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from gesta.cues import Cues
 from gesta.document import Actor, Event, Mention, Modality, Sentence
-from gesta.events.context import Cues, attribution, modality
+from gesta.events.context import attribution, modality
 from gesta.events.grammar import (
     INDIRECT_OBJECT,
     OBJECT,

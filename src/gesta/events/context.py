@@ -2,47 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from types import MappingProxyType
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
+from gesta.cues import Cues
 from gesta.document import Actor, Attribution, Modality
 from gesta.events.grammar import SUBJECT, children, preposition_of
-from gesta.resources import data_dir, load_yaml
+from gesta.lemmas import lemma_in
 
 ActorsOf = Callable[[Any], list[Actor]]
-
-
-@dataclass(frozen=True)
-class Cues:
-    """Word lists from ``data/grammar/cues.yaml``."""
-
-    speech_verbs: frozenset[str]
-    source_phrases: frozenset[str]
-    denial_verbs: frozenset[str]
-    media_nouns: frozenset[str]
-    negation_words: frozenset[str]
-    negating_verbs: frozenset[str]
-    hypothetical_aux: frozenset[str]
-    conditional_marks: frozenset[str]
-    future_aux: frozenset[str]
-    intent_verbs: frozenset[str]
-    time_nouns: frozenset[str]
-    obligation_aux: frozenset[str]
-    refusal_codes: Mapping[str, str]
-    intent_codes: Mapping[str, str]
-
-
-def load_cues(path: Path | None = None) -> Cues:
-    data = load_yaml(path or data_dir() / "grammar" / "cues.yaml", "cues")
-    words = {name: frozenset(items) for name, items in data.content["cues"].items()}
-    return Cues(
-        **words,
-        refusal_codes=MappingProxyType(dict(data.content["refusal_codes"])),
-        intent_codes=MappingProxyType(dict(data.content["intent_codes"])),
-    )
 
 
 def modality(trigger: Any, cues: Cues) -> Modality:
@@ -55,16 +23,17 @@ def modality(trigger: Any, cues: Cues) -> Modality:
             lemma = child.lemma_.lower()
             if depth == 0 and (child.dep_ in ("neg", "advmod", "det") and child.lower_ in cues.negation_words):
                 negated = True
-            if child.dep_ in ("aux", "aux:pass") and child.lower_ in cues.hypothetical_aux:
-                hypothetical = True
+            if child.dep_ in ("aux", "aux:pass") and (
+                child.lower_ in cues.hypothetical_aux or child.lower_ in cues.obligation_aux
+            ):
+                hypothetical = True  # "Russia must withdraw" asserts no withdrawal
             if child.dep_ in ("aux",) and (child.lower_ in cues.future_aux or lemma in cues.future_aux):
                 future = True
             if child.dep_ in ("advcl", "mark") and _is_conditional(child, cues):
                 hypothetical = True
         if depth > 0:
-            lemma = token.lemma_.lower()
-            negated = negated or lemma in cues.negating_verbs
-            future = future or lemma in cues.intent_verbs
+            negated = negated or lemma_in(token, cues.negating_verbs)
+            future = future or lemma_in(token, cues.intent_verbs)
     return Modality(negated=negated, hypothetical=hypothetical, future=future)
 
 
@@ -127,12 +96,12 @@ def _speech_verb(trigger: Any, cues: Cues) -> Any | None:
     current = trigger
     for _ in range(8):
         for child in current.children:
-            if child.dep_ == "parataxis" and child.lemma_.lower() in cues.speech_verbs:
+            if child.dep_ == "parataxis" and lemma_in(child, cues.speech_verbs):
                 return child
         head = current.head
         if head is current:
             return None
-        if head.lemma_.lower() in cues.speech_verbs and current.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj"):
+        if lemma_in(head, cues.speech_verbs) and current.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj"):
             return head
         current = head
     return None

@@ -17,6 +17,7 @@ from typing import Any
 
 from gesta.codes import CodeBook
 from gesta.errors import DataFileError
+from gesta.lemmas import guess_lemmas
 from gesta.resources import DataFile, data_dir, load_yaml
 
 log = logging.getLogger(__name__)
@@ -78,24 +79,6 @@ class PatternSet:
             if found:
                 return found
         return []
-
-
-def guess_lemmas(form: str, pos: str) -> list[str]:
-    """Candidate lemmas of an inflected English word, most likely first."""
-    word = form.lower()
-    guesses: list[str] = [word]
-    if pos == "verb":
-        for suffix, replacements in (("ied", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")), ("ies", ("y",)), ("es", ("", "e")), ("s", ("",))):
-            if word.endswith(suffix) and len(word) > len(suffix) + 2:
-                stem = word[: -len(suffix)]
-                guesses.extend(stem + r for r in replacements)
-                if len(stem) > 2 and stem[-1] == stem[-2]:
-                    guesses.append(stem[:-1])  # "stopped" -> "stop"
-    elif word.endswith("ies") and len(word) > 4:
-        guesses.append(word[:-3] + "y")
-    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        guesses.extend((word[:-1], word[:-2]))
-    return guesses
 
 
 def packaged_pattern_files() -> list[Path]:

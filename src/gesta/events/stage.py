@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gesta.actors.dictionary import ActorDictionary
+from gesta.cues import Cues, load_cues
 from gesta.document import Article
 from gesta.events.coder import SentenceCoder
-from gesta.events.context import Cues, load_cues
 from gesta.events.patterns import PatternSet
 
 

@@ -11,7 +11,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from gesta.document import Actor, Article, Event, Mention, Sentence
-from gesta.events.context import Cues, load_cues, modality
+from gesta.events.context import modality
+
+try:  # the cue lists moved from gesta.events.context to gesta.cues
+    from gesta.cues import Cues, load_cues
+except ImportError:  # pragma: no cover - older layout
+    from gesta.events.context import Cues, load_cues  # type: ignore[attr-defined,no-redef]
 from gesta.ml.classifier import Prediction, SentenceClassifier
 from gesta.ml.combine import Rules, review, should_propose
 

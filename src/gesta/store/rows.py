@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from gesta.document import Article
-from gesta.events.context import load_cues
+from gesta.cues import load_cues
 
 ARTICLE_COLUMNS = ("article_hash", "article_id", "title", "url", "outlet", "published", "language",
                    "origin", "n_events", "seq", "ingested_at", "minhash", "dup_group")

@@ -1,0 +1,42 @@
+"""Cue words (data/grammar/cues.yaml) that mark attribution, modality and CAMEO's
+recoding rules, shared by the actor and event stages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from gesta.resources import data_dir, load_yaml
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Word lists from ``data/grammar/cues.yaml``."""
+
+    speech_verbs: frozenset[str]
+    source_phrases: frozenset[str]
+    denial_verbs: frozenset[str]
+    media_nouns: frozenset[str]
+    negation_words: frozenset[str]
+    negating_verbs: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    conditional_marks: frozenset[str]
+    future_aux: frozenset[str]
+    intent_verbs: frozenset[str]
+    time_nouns: frozenset[str]
+    obligation_aux: frozenset[str]
+    impersonal_verbs: frozenset[str]
+    refusal_codes: Mapping[str, str]
+    intent_codes: Mapping[str, str]
+
+
+def load_cues(path: Path | None = None) -> Cues:
+    data = load_yaml(path or data_dir() / "grammar" / "cues.yaml", "cues")
+    words = {name: frozenset(items) for name, items in data.content["cues"].items()}
+    return Cues(
+        **words,
+        refusal_codes=MappingProxyType(dict(data.content["refusal_codes"])),
+        intent_codes=MappingProxyType(dict(data.content["intent_codes"])),
+    )

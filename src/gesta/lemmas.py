@@ -1,0 +1,32 @@
+"""Lemma look-ups that survive the lemmatizer's mistakes ("demanded" -> "demande")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def guess_lemmas(form: str, pos: str) -> list[str]:
+    """Candidate lemmas of an inflected English word, most likely first."""
+    word = form.lower()
+    guesses: list[str] = [word]
+    if pos == "verb":
+        for suffix, replacements in (("ied", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")), ("ies", ("y",)), ("es", ("", "e")), ("s", ("",))):
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                stem = word[: -len(suffix)]
+                guesses.extend(stem + r for r in replacements)
+                if len(stem) > 2 and stem[-1] == stem[-2]:
+                    guesses.append(stem[:-1])  # "stopped" -> "stop"
+    elif word.endswith("ies") and len(word) > 4:
+        guesses.append(word[:-3] + "y")
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        guesses.extend((word[:-1], word[:-2]))
+    return guesses
+
+
+def lemma_in(token: Any, words: frozenset[str]) -> bool:
+    """The token's lemma, or a lemma guessed from its form, is one of ``words``
+    (the lemmatizer sometimes errs: "declined" -> "declin")."""
+    if token.lemma_.lower() in words:
+        return True
+    pos = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
+    return any(guess in words for guess in guess_lemmas(token.lower_, pos))
