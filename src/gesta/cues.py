@@ -21,6 +21,7 @@ class Cues:
     media_nouns: frozenset[str]
     negation_words: frozenset[str]
     negating_verbs: frozenset[str]
+    refusal_verbs: frozenset[str]
     hypothetical_aux: frozenset[str]
     conditional_marks: frozenset[str]
     future_aux: frozenset[str]

@@ -30,3 +30,10 @@ def lemma_in(token: Any, words: frozenset[str]) -> bool:
         return True
     pos = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
     return any(guess in words for guess in guess_lemmas(token.lower_, pos))
+
+
+def plural_stem(word: str) -> str:
+    """A naive singular of an English plural ("diplomats" -> "diplomat", "parties" -> "party")."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return word
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]

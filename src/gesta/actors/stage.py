@@ -25,7 +25,7 @@ from gesta.actors.compose import (
 from gesta.actors.dictionary import ActorDictionary
 from gesta.cues import Cues, load_cues
 from gesta.document import Actor, Article, Mention, Sentence
-from gesta.lemmas import lemma_in
+from gesta.lemmas import lemma_in, plural_stem
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 SUBJECT_OBJECT_DEPS = frozenset(
@@ -265,10 +265,7 @@ def _agent_here(span: Any, start: int, end: int) -> bool:
 
 
 def _plural_stem(token: Any) -> str:
-    word = token.lower_
-    if token.pos_ not in NOMINAL_POS or len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
-        return word
-    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return plural_stem(token.lower_) if token.pos_ in NOMINAL_POS else token.lower_
 
 
 def _retext(actor: Actor, text: str) -> Actor:

@@ -10,7 +10,7 @@ from typing import Any
 
 from gesta.cues import Cues
 from gesta.document import Actor, Event, Mention, Modality, Sentence
-from gesta.events.context import attribution, modality
+from gesta.events.context import attribution, modality, refused
 from gesta.events.grammar import (
     INDIRECT_OBJECT,
     OBJECT,
@@ -27,6 +27,7 @@ from gesta.events.grammar import (
     subject_candidates,
 )
 from gesta.events.patterns import Pattern, PatternSet
+from gesta.lemmas import plural_stem
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN"})
@@ -64,9 +65,12 @@ class SentenceCoder:
         seen: set[tuple[str, str, str]] = set()
         produced = [(m, list(self._events_for(m))) for m in self.trigger_matches()]
         asserted = {m.token.i for m, events in produced if events}
+        talking = {m.token.i for m, events in produced if events and _about_something(m.pattern)}
         for match, events in produced:
             if _embedded_under(match.token, asserted):
                 continue  # "agreed to set up a centre": the agreement is the event
+            if match.pattern.pos == "noun" and match.token.dep_ in OBJECT and match.token.head.i in talking:
+                continue  # "rejected calls to withdraw": the rejection is the event
             for event in events:
                 key = (event.cameo, _code(event.source), _code(event.target))
                 if key not in seen:
@@ -145,7 +149,7 @@ class SentenceCoder:
         if not sources and not targets:
             return
         mood = modality(trigger, self.cues)
-        refusal = self.cues.refusal_codes.get(cameo[:2]) if mood.negated else None
+        refusal = self.cues.refusal_codes.get(cameo[:2]) if refused(trigger, self.cues) else None
         planned = (mood.future or mood.hypothetical) and not mood.negated
         intent = self.cues.intent_codes.get(cameo[:2]) if planned else None
         if refusal is not None:  # "refused to meet", "did not agree": a rejection, not a negated meeting
@@ -282,6 +286,14 @@ COMPLEMENT_TARGETS = ("object", "iobj", "prep:to", "prep:for", "prep:with", "pre
 EMBEDDING_DEPS = frozenset({"xcomp", "advcl", "acl", "acl:relcl", "relcl", "csubj"})
 
 
+COMMUNICATIVE_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+
+
+def _about_something(pattern: Pattern) -> bool:
+    """Verbs whose object is what they talk about, not a second event: "condemned the attack"."""
+    return pattern.pos == "verb" and (pattern.cameo[:2] in COMMUNICATIVE_ROOTS or pattern.specificity > 0)
+
+
 def _embedded_under(token: Any, triggers: set[int]) -> bool:
     """True when the token's clause is a complement or modifier of another trigger's clause."""
     current = token
@@ -330,7 +342,8 @@ def _phrase_in(token: Any, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Words of the longest phrase found in the token's subtree (0: none; "*" counts 1)."""
     lemmas = [t.lemma_.lower() for t in token.subtree]
     forms = [t.lower_ for t in token.subtree]
-    found = [len(p) or 1 for p in phrases if contains_phrase(lemmas, p, forms)]
+    stems = [plural_stem(f) for f in forms]  # "diplomats" when the lemmatizer leaves it
+    found = [len(p) or 1 for p in phrases if contains_phrase(lemmas, p, forms, stems)]
     return max(found, default=0)
 
 

@@ -37,6 +37,11 @@ def modality(trigger: Any, cues: Cues) -> Modality:
     return Modality(negated=negated, hypothetical=hypothetical, future=future)
 
 
+def refused(trigger: Any, cues: Cues) -> bool:
+    """The trigger's actor refuses it ("refused to meet", "declined to cooperate")."""
+    return any(lemma_in(token, cues.refusal_verbs) for token in _governing_chain(trigger)[1:])
+
+
 def _governing_chain(trigger: Any) -> list[Any]:
     """The trigger and the verbs it complements ("refuses to attack": attack, refuses)."""
     chain = [trigger]

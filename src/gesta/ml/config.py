@@ -21,7 +21,7 @@ class MLConfig:
     model: str = DEFAULT_MODEL
     heads: Path | None = None
     quantize: bool = True  # int8 dynamic quantization of the encoder's linear layers
-    batch_size: int = 32
+    batch_size: int = 8  # small batches pad less (sentences of one article differ in length)
     max_tokens: int = 128  # longer sentences are truncated (the model's own limit is 256)
     threads: int | None = None  # torch threads; None leaves torch's default
     memory_cache: int = 20_000  # embeddings kept in memory (LRU)
