@@ -15,6 +15,7 @@ import itertools
 import json
 import logging
 import os
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Any
 
 from gesta.bench import default_corpus
 from gesta.bench.machine import machine_info
-from gesta.bench.timing import peak_rss_mb
+from gesta.bench.timing import current_rss_mb, peak_rss_mb
 from gesta.document import Article
 from gesta.parallel import code_parallel
 from gesta.readers import read_paths
@@ -30,6 +31,12 @@ from gesta.settings import Settings
 
 RESULTS = Path(__file__).resolve().parent / "results"
 log = logging.getLogger("bench_scale")
+
+
+def cpu_seconds() -> float:
+    """This process's CPU seconds (run in Dask workers: the work itself, free of contention)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def parallel_rate(articles: list[Article], workers: int, chunk: int) -> dict[str, Any]:
@@ -60,13 +67,19 @@ def dask_rate(corpus: Path, n: int, workers: int, partition: int) -> dict[str, A
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                           dashboard_address=None) as cluster, Client(cluster) as client:
             client.run(cached_pipeline, Settings())  # load the pipelines before timing
+            cpu_before = client.run(cpu_seconds)
             started = time.perf_counter()
             summary = run_batch([str(subset)], Path(tmp) / "out", partition_size=partition, client=client)
             elapsed = time.perf_counter() - started
+            cpu = {k: v - cpu_before.get(k, 0.0) for k, v in client.run(cpu_seconds).items()}
             peaks = client.run(peak_rss_mb)
+            current = client.run(current_rss_mb)
     return {"workers": workers, "articles": summary.articles, "wall_s": round(elapsed, 2),
             "articles_per_s": round(summary.articles / elapsed, 3),
-            "worker_peak_rss_mb": {k: round(v, 1) for k, v in peaks.items()}}
+            "workers_cpu_s": round(sum(cpu.values()), 1),
+            "articles_per_cpu_s": round(summary.articles / max(sum(cpu.values()), 1e-9), 3),
+            "worker_peak_rss_mb": {k: round(v, 1) for k, v in peaks.items()},
+            "worker_rss_after_mb": {k: round(v, 1) for k, v in current.items()}}
 
 
 def main() -> None:
