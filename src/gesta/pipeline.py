@@ -101,7 +101,8 @@ def _as_date(value: dt.date | str) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    text = value.strip()
     try:
-        return dt.date.fromisoformat(value.strip()[:10])
+        return dt.datetime.fromisoformat(text).date() if len(text) > 10 else dt.date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"published is not an ISO date: {value!r}") from None
+        raise InputError(f"published is not an ISO date or datetime: {value!r}") from None

@@ -104,7 +104,7 @@ def test_negation(pipeline: Any) -> None:
     assert (event.source.code, event.target.code) == ("RUS", "UKR")
 
 
-@pytest.mark.parametrize("text", ["Russia refused to meet Ukraine.", "Russia did not meet Ukraine."])
+@pytest.mark.parametrize("text", ["Russia refused to meet Ukraine.", "Russia declined to meet Ukraine."])
 def test_refused_cooperation_is_a_rejection(pipeline: Any, text: str) -> None:
     event = only(code(pipeline, text))
     assert event.cameo.startswith("12")
@@ -112,6 +112,11 @@ def test_refused_cooperation_is_a_rejection(pipeline: Any, text: str) -> None:
     assert event.rule.endswith(">refused")
     assert not event.modality.negated
     assert (event.source.code, event.target.code) == ("RUS", "UKR")
+
+
+def test_a_denied_meeting_stays_a_negated_meeting(pipeline: Any) -> None:
+    event = only(code(pipeline, "Russia did not meet Ukraine."))
+    assert event.cameo.startswith("04") and event.modality.negated
 
 
 def test_declined_cooperation_is_a_rejection(pipeline: Any) -> None:

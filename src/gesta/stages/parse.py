@@ -85,8 +85,11 @@ def _sentences(article: Article, segment: Segment, offsets: Any, doc: Any) -> It
     for span in spans:
         if not span.text.strip():
             continue
+        last = span.end_char
+        while last > span.start_char and doc.text[last - 1].isspace():
+            last -= 1  # a sentence never ends in the line break after it
         start = base + offsets.to_original(span.start_char)
-        end = base + offsets.to_original(span.end_char)
+        end = base + offsets.end_to_original(last)
         yield Sentence(
             index=-1,  # numbered in article order by the caller
             start=start,
