@@ -14,10 +14,10 @@ function layout(nodes, links) {
     n.y = cy + Math.sin(a) * H * 0.3;
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const k = Math.sqrt(((W - 100) * (H - 60)) / Math.max(nodes.length, 1)) * 0.8;
+  const k = Math.sqrt(((W - 100) * (H - 60)) / Math.max(nodes.length, 1)) * 0.7;
   let heat = W / 6;
   for (let step = 0; step < 400; step++) {
-    for (const n of nodes) { n.dx = (cx - n.x) * 0.25; n.dy = (cy - n.y) * 0.25 * (W / H); }
+    for (const n of nodes) { n.dx = (cx - n.x) * 0.7; n.dy = (cy - n.y) * 0.7 * (W / H); }
     for (let i = 0; i < nodes.length; i++) {
       for (let j = i + 1; j < nodes.length; j++) {
         const a = nodes[i];
