@@ -80,7 +80,7 @@ class Mention:
     start: int
     end: int
     actor: Actor
-    kind: Literal["name", "agent", "person", "metonym", "pronoun", "title", "composed"] = "name"
+    kind: Literal["name", "adjective", "agent", "person", "metonym", "pronoun", "title", "composed"] = "name"
     why: str = ""
     token_start: int = -1  # token offsets inside the sentence's parse, when parsed
     token_end: int = -1

@@ -133,7 +133,7 @@ class ActorsStage:
         if actor is None:
             return None
         consumed.update(range(chunk.start, end))
-        mention = make_mention(sentence, chunk.start, end, actor, _mention_kind(chunk), why)
+        mention = make_mention(sentence, chunk.start, end, actor, _mention_kind(chunk, span), why)
         is_subject = any(span[i].dep_ in SUBJECT_DEPS for i in range(chunk.start, end))
         memory.remember(mention, _memory_class(chunk, span), is_subject)
         return mention
@@ -272,11 +272,13 @@ def _retext(actor: Actor, text: str) -> Actor:
     return Actor(text, actor.code, actor.country, actor.sector, actor.name)
 
 
-def _mention_kind(chunk: Chunk) -> str:
+def _mention_kind(chunk: Chunk, span: Any) -> str:
     kinds = [m.entry.kind for m in chunk.matches]
     if len(kinds) > 1 or chunk.name:
         return "composed"
-    return {"seat": "metonym", "capital": "metonym", "adjective": "name", "country": "name",
+    if kinds[0] == "adjective":  # "Russian" in "the Russian language" vs "the Iraqis"
+        return "adjective" if span[chunk.end - 1].pos_ == "ADJ" else "name"
+    return {"seat": "metonym", "capital": "metonym", "country": "name",
             "org": "name", "group": "name"}.get(kinds[0], kinds[0])
 
 

@@ -146,8 +146,10 @@ class SentenceCoder:
         obliged = self._obligation(trigger) if cameo.startswith("01") else None
         if obliged is not None:  # "X said Y must leave": X demands that Y leave
             cameo, rule, targets = "100", f"{rule}>obligation", obliged
-        if not sources and not targets:
-            return
+        if not sources and targets and not is_passive(trigger) and match.pattern.pos == "verb":
+            sources = self._preceding_subject(trigger, targets)  # the parse lost the subject
+        if not sources and not (targets and (is_passive(trigger) or match.pattern.pos == "noun")):
+            return  # who acted must be known, unless the text hides it ("was shelled")
         mood = modality(trigger, self.cues)
         refusal = self.cues.refusal_codes.get(cameo[:2]) if refused(trigger, self.cues) else None
         planned = (mood.future or mood.hypothetical) and not mood.negated
@@ -167,6 +169,19 @@ class SentenceCoder:
                 source=source, target=target, trigger_start=start, trigger_end=end,
                 modality=mood, attribution=said,
             )
+
+    def _preceding_subject(self, trigger: Any, targets: list[Actor]) -> list[Actor]:
+        """The nearest actor before the trigger that is not in a prepositional phrase, when
+        the parse gave the verb no subject ("The United States and Jordan have agreed")."""
+        for index in range(trigger.i - 1, self.span.start - 1, -1):
+            mention = self._mention_at(index)
+            token = self.span.doc[index]
+            if mention is None or mention.actor in targets or preposition_of(token) is not None:
+                continue
+            if any(t.pos_ in VERB_POS for t in self.span.doc[index + 1 : trigger.i]):
+                return []  # another verb in between: another clause
+            return [mention.actor]
+        return []
 
     def _obligation(self, trigger: Any) -> list[Actor] | None:
         """Actors a statement says must or should act, or None when it says no such thing."""
@@ -222,7 +237,7 @@ class SentenceCoder:
             if preposition_of(child) in ("according to", "by"):
                 continue
             for item in child.subtree:
-                mention = self.by_token.get(item.i)
+                mention = self._mention_at(item.i)
                 depth = _depth_below(item, token)
                 if mention is not None and depth <= 3 and (best is None or depth < best[0]):
                     best = (depth, mention)
@@ -245,7 +260,7 @@ class SentenceCoder:
         if by:
             return self.actors_of(by[0])
         modifiers = [c for c in noun.children if c.dep_ in NOMINAL_SOURCE_DEPS]
-        found = self._first_actors(modifiers)
+        found = next((a for m in modifiers if (a := self.actors_of(m, adjectives=True))), [])
         if found:
             return found
         if noun.dep_ in OBJECT and noun.head.pos_ in VERB_POS:
@@ -259,20 +274,27 @@ class SentenceCoder:
                 return actors
         return []
 
-    def actors_of(self, token: Any) -> list[Actor]:
+    def actors_of(self, token: Any, adjectives: bool = False) -> list[Actor]:
         """Actors a role token stands for: its mention, its conjuncts' mentions, or the
-        nearest mention among its modifiers ("the heads of the People's Republics")."""
+        nearest mention among its modifiers ("the heads of the People's Republics").
+        A bare country adjective counts only where asked ("the Russian attack")."""
         found: list[Actor] = []
         for item in conjuncts(token):
-            mention = self.by_token.get(item.i) or self._nearest_mention(item)
+            mention = self._mention_at(item.i, adjectives) or self._nearest_mention(item)
             if mention is not None and all(mention.actor is not a for a in found):
                 found.append(mention.actor)
         return found
 
+    def _mention_at(self, index: int, adjectives: bool = False) -> Mention | None:
+        mention = self.by_token.get(index)
+        if mention is None or (mention.kind == "adjective" and not adjectives):
+            return None
+        return mention
+
     def _nearest_mention(self, token: Any) -> Mention | None:
         best: tuple[int, Mention] | None = None
         for item in token.subtree:
-            mention = self.by_token.get(item.i)
+            mention = self._mention_at(item.i)
             if mention is None:
                 continue
             depth = _depth_below(item, token)
