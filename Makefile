@@ -11,6 +11,7 @@ demo: $(VENV)/.installed
 	$(BIN)/gesta demo
 
 test: $(VENV)/.installed-test
+	sh tests/web/ensure_chromium.sh
 	$(BIN)/python -m pytest -q
 
 install: $(VENV)/.installed
