@@ -193,9 +193,9 @@ def _aggregate(rows: list[tuple[Any, ...]], articles: dict[str, tuple[str | None
         return original[0] if original and original[0] is not None else group
 
     def who(denies: bool) -> list[str] | None:
-        names = {r[3] if r[3] is not None else articles[r[1]][0] for r in rows if bool(r[2]) == denies}
-        names.discard(None)
-        return sorted(names) or None  # type: ignore[type-var]
+        found = (r[3] if r[3] is not None else articles[r[1]][0] for r in rows if bool(r[2]) == denies)
+        names: set[str] = {str(name) for name in found if name is not None}
+        return sorted(names) or None
 
     flags = [bool(r[2]) for r in rows]
     return {"num_mentions": len(rows), "num_sources": len({source_key(r[1]) for r in rows}),
