@@ -23,8 +23,16 @@ def gold_country(loc: dict, gazetteer: Gazetteer) -> str | None:
     if loc.get("country code"):
         found = pycountry.countries.get(alpha_2=loc["country code"])
         return found.alpha_3 if found else None
-    places = gazetteer.lookup(loc.get("name", ""))
+    places = gazetteer.lookup(_bare_name(loc.get("name", "")))
     return places[0].country if places else None
+
+
+def _bare_name(name: str) -> str:
+    """Gold names such as "town of Rafah" or "province of Herat" name the place after "of"."""
+    for prefix in ("town of ", "city of ", "province of ", "village of ", "region of ", "the "):
+        if name.lower().startswith(prefix):
+            return name[len(prefix):]
+    return name
 
 
 def main() -> int:
