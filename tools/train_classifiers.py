@@ -239,7 +239,9 @@ def tune(rows: list[dict[str, Any]], predictions: dict[str, Prediction], codes: 
 
 
 REVIEW = ("confirm", "correct_vague", "correct_specific")
-REVIEW_GRID = list(itertools.product((0.2, 0.3, 0.5), (0.4, 0.5, 0.6, 0.7, 0.8, 1.01), (0.8, 0.9, 0.95, 1.01)))
+# a vague pattern event never needs more confidence to be corrected than a specific one
+REVIEW_GRID = [t for t in itertools.product((0.2, 0.3, 0.5), (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01), (0.8, 0.9, 0.95, 1.01))
+               if t[1] <= t[2]]
 PROPOSE_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 
 
