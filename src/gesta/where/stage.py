@@ -84,7 +84,8 @@ class PlacesStage:
             found = phrases.get(event.sentence_index, [])
             if found and sentence is not None:
                 trigger = event.trigger_start - sentence.start
-                best = min(found, key=lambda p: min(abs(p.start - trigger), abs(p.end - trigger)))
+                pool = attached_to_trigger(sentence, event.trigger_start, found) or found
+                best = min(pool, key=lambda p: min(abs(p.start - trigger), abs(p.end - trigger)))
                 event.location = to_location(best.place, best.precision)
             elif main is not None:
                 event.location = to_location(main.place, max(main.precision, 2))
@@ -142,6 +143,19 @@ def _trim(name: str, stop_words: frozenset[str]) -> str:
     while words and words[0] in stop_words:
         words.pop(0)
     return re.sub(r"['’]s?$", "", " ".join(words)).strip()
+
+
+def attached_to_trigger(sentence: Sentence, trigger_start: int, found: list[PlacePhrase]) -> list[PlacePhrase]:
+    """The place phrases inside the trigger's part of the parse ("shelled Rubizhne",
+    "clashes near Krasnohorivka"), not elsewhere in the sentence."""
+    span = sentence.parse
+    if span is None:
+        return []
+    trigger = next((t for t in span if sentence.original_offset(t.idx) == trigger_start), None)
+    if trigger is None:
+        return []
+    ranges = [(t.idx - span.start_char, t.idx - span.start_char + len(t.text)) for t in trigger.subtree]
+    return [p for p in found if any(start < p.end <= end for start, end in ranges)]
 
 
 def article_countries(article: Article) -> tuple[str, ...]:

@@ -1,0 +1,16 @@
+"""The event's place is the one attached to its trigger in the parse, not any place in the sentence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def test_place_in_the_triggers_phrase_wins(pipeline: Any) -> None:
+    article = pipeline(
+        "In Kyiv, officials said Russian troops shelled the town of Rubizhne in Luhansk Oblast.",
+        published="2022-04-01",
+    )
+    attacks = [e for e in article.events if e.cameo.startswith("19")]
+    assert attacks, [(e.cameo, e.rule) for e in article.events]
+    assert attacks[0].location is not None
+    assert attacks[0].location.name.startswith("Rubi"), attacks[0].location
