@@ -7,7 +7,7 @@ from typing import Any
 
 def test_place_in_the_triggers_phrase_wins(pipeline: Any) -> None:
     article = pipeline(
-        "In Kyiv, officials said Russian troops shelled the town of Rubizhne in Luhansk Oblast.",
+        "Russian troops stationed near Kharkiv shelled the distant eastern town of Rubizhne overnight.",
         published="2022-04-01",
     )
     attacks = [e for e in article.events if e.cameo.startswith("19")]

@@ -145,6 +145,9 @@ def _trim(name: str, stop_words: frozenset[str]) -> str:
     return re.sub(r"['’]s?$", "", " ".join(words)).strip()
 
 
+NOT_ATTACHED = frozenset({"nsubj", "nsubj:pass", "csubj", "parataxis", "ccomp", "punct"})
+
+
 def attached_to_trigger(sentence: Sentence, trigger_start: int, found: list[PlacePhrase]) -> list[PlacePhrase]:
     """The place phrases inside the trigger's part of the parse ("shelled Rubizhne",
     "clashes near Krasnohorivka"), not elsewhere in the sentence."""
@@ -154,7 +157,9 @@ def attached_to_trigger(sentence: Sentence, trigger_start: int, found: list[Plac
     trigger = next((t for t in span if sentence.original_offset(t.idx) == trigger_start), None)
     if trigger is None:
         return []
-    ranges = [(t.idx - span.start_char, t.idx - span.start_char + len(t.text)) for t in trigger.subtree]
+    # the trigger's own dependents, not its subject ("troops based near Kyiv shelled Rubizhne")
+    tokens = [t for c in trigger.children if c.dep_ not in NOT_ATTACHED for t in c.subtree]
+    ranges = [(t.idx - span.start_char, t.idx - span.start_char + len(t.text)) for t in tokens]
     return [p for p in found if any(start < p.end <= end for start, end in ranges)]
 
 
