@@ -20,7 +20,6 @@ from gesta.events.grammar import (
     children,
     clause_subjects,
     conjuncts,
-    contains_phrase,
     is_passive,
     preposition_of,
     prepositional_dependents,
@@ -57,6 +56,10 @@ class SentenceCoder:
         self.patterns = patterns
         self.cues = cues
         self.by_token: dict[int, Mention] = {}
+        self._ngram_cache: dict[int, frozenset[tuple[str, ...]]] = {}  # per sentence: patterns share look-ups
+        self._prep_cache: dict[tuple[int, str], list[Any]] = {}
+        self._object_cache: dict[int, list[Any]] = {}
+        self._particle_cache: dict[tuple[int, str], bool] = {}
         for mention in mentions:
             for i in range(mention.token_start, mention.token_end):
                 self.by_token[i + self.span.start] = mention
@@ -108,26 +111,58 @@ class SentenceCoder:
         return best[1] if best is not None else None
 
     def check(self, token: Any, pattern: Pattern) -> Fit | str:
-        """How the pattern's constraints fit the trigger, or why they do not."""
+        """How the pattern's constraints fit the trigger, or which constraint failed
+        ("particle", "object" or "prep:<p>"; `why_not` words it for people)."""
         used: set[int] = set()
         words = 0
-        if pattern.particle and not _has_particle(token, pattern.particle, pattern.pos):
-            return f"no {pattern.particle!r} with the trigger"
+        if pattern.particle and not self._particle(token, pattern.particle, pattern.pos):
+            return "particle"
         if pattern.object:
-            objects = children(token, OBJECT | PASSIVE_SUBJECT) if pattern.pos == "verb" else [token]
-            hit = next(((o, n) for o in objects if (n := _phrase_in(o, pattern.object))), None)
+            objects = self._objects(token) if pattern.pos == "verb" else [token]
+            hit = next(((o, n) for o in objects if (n := self._phrase_in(o, pattern.object))), None)
             if hit is None:
-                return "object does not name " + _phrases_text(pattern.object)
+                return "object"
             used |= {t.i for t in hit[0].subtree}
             words += hit[1]
         for preposition, phrases in pattern.prep:
-            found = prepositional_dependents(token, preposition, deep=True, skip=self.cues.time_nouns)
-            hit = next(((d, n) for d in found if (n := _phrase_in(d, phrases))), None)
+            found = self._prepositional(token, preposition)
+            hit = next(((d, n) for d in found if (n := self._phrase_in(d, phrases))), None)
             if hit is None:
-                return f"no '{preposition}' phrase naming " + _phrases_text(phrases)
+                return f"prep:{preposition}"
             used.add(hit[0].i)
             words += hit[1]
         return Fit(frozenset(used), words)
+
+    def _particle(self, token: Any, particle: str, pos: str) -> bool:
+        key = (token.i, particle)
+        found = self._particle_cache.get(key)
+        if found is None:
+            found = _has_particle(token, particle, pos)
+            self._particle_cache[key] = found
+        return found
+
+    def _objects(self, token: Any) -> list[Any]:
+        found = self._object_cache.get(token.i)
+        if found is None:
+            found = children(token, OBJECT | PASSIVE_SUBJECT)
+            self._object_cache[token.i] = found
+        return found
+
+    def _prepositional(self, token: Any, preposition: str) -> list[Any]:
+        key = (token.i, preposition)
+        found = self._prep_cache.get(key)
+        if found is None:
+            found = list(prepositional_dependents(token, preposition, deep=True, skip=self.cues.time_nouns))
+            self._prep_cache[key] = found
+        return found
+
+    def _phrase_in(self, token: Any, phrases: tuple[tuple[str, ...], ...]) -> int:
+        """Words of the longest phrase found in the token's subtree (0: none; "*" counts 1)."""
+        grams = self._ngram_cache.get(token.i)
+        if grams is None:
+            grams = subtree_ngrams(token)
+            self._ngram_cache[token.i] = grams
+        return max((len(p) or 1 for p in phrases if not p or p in grams), default=0)
 
     def diagnose(self) -> list[tuple[Any, Pattern, str | None]]:
         """Every candidate pattern of every trigger word, with why it did not fit (None: fits)."""
@@ -136,7 +171,7 @@ class SentenceCoder:
             pos = trigger_pos(token)
             for pattern in self.patterns.candidates_for(pos, token.lemma_.lower(), token.lower_) if pos else []:
                 fit = self.check(token, pattern)
-                found.append((token, pattern, fit if isinstance(fit, str) else None))
+                found.append((token, pattern, why_not(fit, pattern) if isinstance(fit, str) else None))
         return found
 
     def _events_for(self, match: TriggerMatch) -> Iterator[Event]:
@@ -361,13 +396,35 @@ def _has_particle(token: Any, particle: str, pos: str) -> bool:
     return following == words
 
 
-def _phrase_in(token: Any, phrases: tuple[tuple[str, ...], ...]) -> int:
-    """Words of the longest phrase found in the token's subtree (0: none; "*" counts 1)."""
-    lemmas = [t.lemma_.lower() for t in token.subtree]
-    forms = [t.lower_ for t in token.subtree]
-    stems = [plural_stem(f) for f in forms]  # "diplomats" when the lemmatizer leaves it
-    found = [len(p) or 1 for p in phrases if contains_phrase(lemmas, p, forms, stems)]
-    return max(found, default=0)
+MAX_PHRASE_WORDS = 6
+
+
+def subtree_ngrams(token: Any) -> frozenset[tuple[str, ...]]:
+    """Every run of up to six words in the token's subtree, as lemmas, word forms and plural
+    stems ("diplomats" when the lemmatizer leaves it), so phrase checks are set look-ups."""
+    words = list(token.subtree)
+    rows = (
+        [t.lemma_.lower() for t in words],
+        [t.lower_ for t in words],
+        [plural_stem(t.lower_) for t in words],
+    )
+    grams: set[tuple[str, ...]] = set()
+    for row in rows:
+        for start in range(len(row)):
+            for size in range(1, min(MAX_PHRASE_WORDS, len(row) - start) + 1):
+                grams.add(tuple(row[start : start + size]))
+    return frozenset(grams)
+
+
+def why_not(reason: str, pattern: Pattern) -> str:
+    """A failed constraint in words, for `gesta explain`."""
+    if reason == "particle":
+        return f"no {pattern.particle!r} with the trigger"
+    if reason == "object":
+        return "object does not name " + _phrases_text(pattern.object)
+    preposition = reason.partition(":")[2]
+    phrases = dict(pattern.prep).get(preposition, ())
+    return f"no '{preposition}' phrase naming " + _phrases_text(phrases)
 
 
 def _phrases_text(phrases: tuple[tuple[str, ...], ...], limit: int = 4) -> str:
