@@ -74,24 +74,6 @@ def conjuncts(token: Any) -> list[Any]:
     return found
 
 
-def subtree_lemmas(token: Any) -> list[str]:
-    return [t.lemma_.lower() for t in token.subtree]
-
-
-def contains_phrase(lemmas: list[str], phrase: tuple[str, ...], *other_rows: list[str]) -> bool:
-    """True when ``phrase`` occurs contiguously in ``lemmas`` (or in another row: word forms,
-    plural stems)."""
-    if not phrase:
-        return True
-    size = len(phrase)
-    first = phrase[0]
-    for row in (lemmas, *other_rows):
-        for i in range(len(row) - size + 1):
-            if row[i] == first and tuple(row[i : i + size]) == phrase:
-                return True
-    return False
-
-
 def subject_candidates(verb: Any) -> list[Any]:
     """Tokens that may hold a verb's subject, nearest first.
 
