@@ -39,19 +39,40 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def descendants_cpu() -> float:
+    """CPU seconds of this process's descendants (the pool workers are the forkserver's children)."""
+    import psutil
+
+    total = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            times = child.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            continue
+    return total
+
+
 def parallel_rate(articles: list[Article], workers: int, chunk: int) -> dict[str, Any]:
-    """Articles/s after the first chunk came back (pipeline loading excluded)."""
+    """Articles/s once every worker has returned work (so no pipeline is still loading), and
+    the workers' CPU seconds over the same window (robust to other load on the machine)."""
+    warm = 2 * workers * chunk  # the first window: by then every worker has loaded and coded
     started = time.perf_counter()
-    first = None
+    first = end = None
+    cpu0 = cpu1 = 0.0
     done = 0
-    for item in code_parallel(iter(articles), Settings(), workers=workers, chunk_size=chunk):
+    for _item in code_parallel(iter(articles), Settings(), workers=workers, chunk_size=chunk):
         done += 1
-        if done == chunk:
-            first = time.perf_counter()
-    end = time.perf_counter()
-    steady = (done - chunk) / (end - first) if first and end > first else 0.0
-    return {"workers": workers, "articles": done, "wall_s": round(end - started, 2),
-            "startup_s": round((first or end) - started, 2), "articles_per_s": round(steady, 3)}
+        if done == warm:
+            first, cpu0 = time.perf_counter(), descendants_cpu()
+        if done == len(articles):
+            end, cpu1 = time.perf_counter(), descendants_cpu()
+    timed = done - warm
+    steady = timed / (end - first) if first and end and end > first else 0.0
+    return {"workers": workers, "articles": done, "timed_articles": timed,
+            "startup_s": round((first or 0.0) - started, 2), "timed_s": round((end or 0.0) - (first or 0.0), 2),
+            "articles_per_s": round(steady, 3), "workers_cpu_s": round(cpu1 - cpu0, 1),
+            "articles_per_cpu_s": round(timed / (cpu1 - cpu0), 3) if cpu1 > cpu0 else None}
 
 
 def dask_rate(corpus: Path, n: int, workers: int, partition: int) -> dict[str, Any]:
@@ -82,6 +103,13 @@ def dask_rate(corpus: Path, n: int, workers: int, partition: int) -> dict[str, A
             "worker_rss_after_mb": {k: round(v, 1) for k, v in current.items()}}
 
 
+def _efficiency(runs: list[dict[str, Any]]) -> float | None:
+    """Articles per CPU second with 2 workers / with 1: near 1.0 means the work parallelises and
+    an otherwise idle 2-core machine would give a speed-up near 2 x this."""
+    one, two = runs[0].get("articles_per_cpu_s"), runs[1].get("articles_per_cpu_s")
+    return round(two / one, 3) if one and two else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=500)
@@ -97,11 +125,13 @@ def main() -> None:
                               "load_average_start": os.getloadavg(), "articles": len(articles)}
     if not args.skip_parallel:
         runs = [parallel_rate(articles, w, args.chunk) for w in (1, 2)]
-        result["parallel"] = {"runs": runs, "speedup": round(runs[1]["articles_per_s"] / runs[0]["articles_per_s"], 2)}
+        result["parallel"] = {"runs": runs, "speedup": round(runs[1]["articles_per_s"] / runs[0]["articles_per_s"], 2),
+                              "cpu_efficiency": _efficiency(runs)}
         log.info("parallel: %s", result["parallel"])
     if not args.skip_dask:
         runs = [dask_rate(corpus, args.articles, w, args.partition_size) for w in (1, 2)]
-        result["dask"] = {"runs": runs, "speedup": round(runs[1]["articles_per_s"] / runs[0]["articles_per_s"], 2)}
+        result["dask"] = {"runs": runs, "speedup": round(runs[1]["articles_per_s"] / runs[0]["articles_per_s"], 2),
+                          "cpu_efficiency": _efficiency(runs)}
         log.info("dask: %s", result["dask"])
     result["load_average_end"] = os.getloadavg()
     RESULTS.mkdir(parents=True, exist_ok=True)

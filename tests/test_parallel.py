@@ -38,3 +38,12 @@ def test_two_workers_keep_order_and_pass_errors_through() -> None:
 def test_bad_worker_count() -> None:
     with pytest.raises(UsageError):
         list(code_parallel([], Settings(), workers=0, chunk_size=4))
+
+
+def test_stopping_early_shuts_the_pool_down() -> None:
+    items = (Article(id=f"s{i}", text=TEXTS[i % len(TEXTS)]) for i in range(50))
+    coded = code_parallel(items, Settings(), workers=1, chunk_size=1)
+    first = next(coded)
+    assert isinstance(first, Article) and first.id == "s0"
+    coded.close()  # as on KeyboardInterrupt: queued chunks cancelled, the worker stopped
+    assert coded.gi_frame is None

@@ -18,6 +18,8 @@ HEADLINE = (
     ("floor_words_per_s", "floor words/s (tokenizer + sentence rules)"),
     ("fraction_of_floor", "fraction of floor"),
     ("peak_rss_mb", "peak RSS (MB)"),
+    ("sentences_per_cpu_s", "sentences per CPU second"),
+    ("cpu_share", "CPU share of the wall clock (< 1: the core was shared)"),
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
+import resource
 import tempfile
 import time
 from collections.abc import Iterator
@@ -76,9 +77,10 @@ def run_bench(options: BenchOptions, pipeline: Pipeline | None = None) -> dict[s
         raise InputError("no article could be read", str(options.corpus))
     coder = pipeline or _load(options.settings)
     timed = _timed_pipeline(coder, options.stage, clock)
-    rss_before = current_rss_mb()
+    rss_before, cpu_before = current_rss_mb(), cpu_seconds()
     counts, elapsed = _code_pass(timed, coder, articles, options.stage, clock)
     result = _figures(counts, clock, elapsed + clock.seconds["read"])
+    _add_cpu(result, counts, cpu_seconds() - cpu_before)
     result.update(stage=options.stage, corpus=str(options.corpus), pinned_core=core,
                   stages=[s.name for s in timed.stages], rss_after_load_mb=round(rss_before, 1),
                   peak_rss_mb=round(peak_rss_mb(), 1), date=dt.date.today().isoformat(),
@@ -192,6 +194,20 @@ def _figures(counts: PassCounts, clock: StageClock, elapsed: float) -> dict[str,
         "stage_seconds": {name: round(value, 3) for name, value in clock.seconds.items()},
         "stage_shares": clock.shares(),
     }
+
+
+def cpu_seconds() -> float:
+    """CPU seconds this process has used (user + system)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _add_cpu(result: dict[str, Any], counts: PassCounts, cpu: float) -> None:
+    """Per CPU second figures: what one core gives when nothing else runs on it."""
+    result["cpu_s"] = round(cpu, 3)
+    result["articles_per_cpu_s"] = round(counts.articles / cpu, 2) if cpu > 0 else None
+    result["sentences_per_cpu_s"] = round(counts.sentences / cpu, 1) if cpu > 0 else None
+    result["cpu_share"] = round(cpu / max(result["elapsed_s"], 1e-9), 3)
 
 
 def _add_floor(result: dict[str, Any], floor: FloorResult) -> None:
