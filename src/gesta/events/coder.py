@@ -240,7 +240,7 @@ class SentenceCoder:
         elif pattern.source != "subject":
             sources = []
         else:  # several subjects ("The EU and the US" parsed as two) all act
-            subjects = children(token, SUBJECT)
+            subjects = children(token, SUBJECT) or _mistagged_subject(token)
             found = [a for s in subjects for a in self.actors_of(s)]
             sources = _unique(found) if found else self._first_actors(subject_candidates(token))
         return sources, self._targets(token, pattern, passive)
@@ -363,6 +363,13 @@ def _embedded_under(token: Any, triggers: set[int]) -> bool:
         if embedded and current.i in triggers:
             return True
     return False
+
+
+def _mistagged_subject(token: Any) -> list[Any]:
+    """A verb tagged as a noun ("The West accuses Putin") has its subject as a modifier before it."""
+    if token.pos_ not in NOUN_POS:
+        return []
+    return [c for c in token.children if c.dep_ in ("compound", "nmod", "amod", "nmod:poss") and c.i < token.i]
 
 
 def trigger_pos(token: Any) -> str | None:
