@@ -103,7 +103,8 @@ def build() -> list[dict[str, object]]:
                     seen.add(sentence)
                     rows.append({"text": sentence, **labels(header, codebook), "origin": "hand", "style": "hand",
                                  "group": f"hand-{len(rows)}"})
-    for block, (header, templates) in enumerate(blocks(HERE / "templates.txt")):
+    template_blocks = [b for path in sorted(HERE.glob("templates*.txt")) for b in blocks(path)]
+    for block, (header, templates) in enumerate(template_blocks):
         made, attempts = 0, 0
         while made < int(header["n"] or 0) and attempts < 50 * int(header["n"] or 1):
             attempts += 1
