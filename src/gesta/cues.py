@@ -31,6 +31,9 @@ class Cues:
     impersonal_verbs: frozenset[str]
     refusal_codes: Mapping[str, str]
     intent_codes: Mapping[str, str]
+    presence_cameo: str = "154"
+    presence_sectors: frozenset[str] = frozenset()
+    presence_prepositions: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -40,4 +43,7 @@ def load_cues(path: Path | None = None) -> Cues:
         **words,
         refusal_codes=MappingProxyType(dict(data.content["refusal_codes"])),
         intent_codes=MappingProxyType(dict(data.content["intent_codes"])),
+        presence_cameo=data.content["presence"]["cameo"],
+        presence_sectors=frozenset(data.content["presence"]["sectors"]),
+        presence_prepositions=frozenset(data.content["presence"]["prepositions"]),
     )

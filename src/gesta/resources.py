@@ -22,7 +22,22 @@ import yaml
 from gesta.errors import DataFileError
 
 SUPPORTED_VERSION = 1
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc, valid-type]
+    """YAML 1.1 reads on/off/yes/no as booleans: "prepositions: [in, on]" would hold True.
+    In gesta's data files only true and false are booleans."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp) for tag, regexp in resolvers
+        if tag != "tag:yaml.org,2002:bool" or first in "tTfF"
+    ]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
+}
+_LOADER = _Loader
 
 
 JsonPath = tuple[str | int, ...]

@@ -67,6 +67,7 @@ class SentenceCoder:
     def events(self) -> Iterator[Event]:
         seen: set[tuple[str, str, str]] = set()
         produced = [(m, list(self._events_for(m))) for m in self.trigger_matches()]
+        yield from self._presence(seen)
         asserted = {m.token.i for m, events in produced if events}
         talking = {m.token.i for m, events in produced if events and _about_something(m.pattern)}
         for match, events in produced:
@@ -203,6 +204,31 @@ class SentenceCoder:
                 sentence_index=self.sentence.index, cameo=cameo, rule=rule,
                 source=source, target=target, trigger_start=start, trigger_end=end,
                 modality=mood, attribution=said,
+            )
+
+    def _presence(self, seen: set[tuple[str, str, str]]) -> Iterator[Event]:
+        """Armed forces said to be somewhere: "Russian soldiers were already in the conflict
+        area" (a copular clause), "there were no own soldiers there" (an existential one)."""
+        cues = self.cues
+        for token in self.span:
+            mention = self._mention_at(token.i)
+            if mention is None or token.dep_ not in SUBJECT or mention.actor.sector not in cues.presence_sectors:
+                continue
+            head = token.head
+            copular = any(c.dep_ == "cop" for c in head.children) and preposition_of(head) in cues.presence_prepositions
+            existential = any(c.dep_ == "expl" for c in head.children)
+            key = (cues.presence_cameo, mention.actor.code, "")
+            if not (copular or existential) or key in seen:
+                continue
+            seen.add(key)
+            negated = any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+            mood = modality(head, cues)
+            yield Event(
+                sentence_index=self.sentence.index, cameo=cues.presence_cameo, rule=f"{cues.presence_cameo}.presence",
+                source=mention.actor, trigger_start=self.sentence.original_offset(head.idx),
+                trigger_end=self.sentence.original_offset(head.idx + len(head.text)),
+                modality=Modality(negated or mood.negated, mood.hypothetical, mood.future),
+                attribution=attribution(head, self.span, self.actors_of, cues),
             )
 
     def _preceding_subject(self, trigger: Any, targets: list[Actor]) -> list[Actor]:

@@ -106,7 +106,10 @@ def _speech_verb(trigger: Any, cues: Cues) -> Any | None:
         head = current.head
         if head is current:
             return None
-        if lemma_in(head, cues.speech_verbs) and current.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj"):
+        clausal = current.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") or any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in current.children
+        )  # "reported that soldiers were in the area", however the clause was attached
+        if lemma_in(head, cues.speech_verbs) and clausal:
             return head
         current = head
     return None

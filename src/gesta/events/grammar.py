@@ -28,12 +28,14 @@ def is_passive(token: Any) -> bool:
 def preposition_of(token: Any) -> str | None:
     """The preposition that introduces a nominal ("to" in "to Putin"), lowercased.
 
-    Multi-word prepositions keep their fixed parts ("according to", "because of").
+    Multi-word prepositions keep their fixed parts ("according to", "because of"). A clause's
+    marker counts only when it is a preposition ("of violating"), not "that" or "if".
     """
-    for child in token.children:
-        if child.dep_ in CASE and child.i < token.i:
-            fixed = [g.lower_ for g in child.children if g.dep_ == "fixed"]
-            return " ".join([child.lower_, *fixed])
+    markers = [c for c in token.children if c.i < token.i and (c.dep_ == "case" or (c.dep_ == "mark" and c.pos_ in ("ADP", "PART")))]
+    if markers:
+        child = next((c for c in markers if c.dep_ == "case"), markers[0])
+        fixed = [g.lower_ for g in child.children if g.dep_ == "fixed"]
+        return " ".join([child.lower_, *fixed])
     if token.dep_ == "pobj" and token.head.dep_ == "prep":  # ClearNLP style
         return str(token.head.lower_)
     return None
