@@ -90,10 +90,9 @@ def propose(sentence: Sentence, mentions: list[Mention], prediction: Prediction,
             cues: Cues | None = None) -> Event:
     """An event the patterns missed: source the subject-side actor, target another actor."""
     source, target = roles(sentence, mentions)
-    root = prediction.root
-    event = Event(sentence_index=sentence.index, cameo=rules.code_for(prediction, root), rule=f"classifier:{root}",
-                  source=source, target=target, decided_by="classifier",
-                  classifier_score=round(prediction.root_score, 4))
+    root, code, score = rules.decide(prediction)
+    event = Event(sentence_index=sentence.index, cameo=code, rule=f"classifier:{root}",
+                  source=source, target=target, decided_by="classifier", classifier_score=round(score, 4))
     trigger = sentence.parse.root if sentence.parse is not None else None
     if trigger is not None:
         event.trigger_start = sentence.original_offset(trigger.idx)
