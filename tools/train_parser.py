@@ -491,9 +491,14 @@ en_gesta_parser - English spaCy pipeline shipped with gesta
 Trained from scratch on Universal Dependencies treebanks:
   * UD English EWT (train; dev for early stopping), CC BY-SA 4.0,
     https://github.com/UniversalDependencies/UD_English-EWT
-  * UD English GUM, CC BY parts only (genres: {genres}), CC BY 4.0,
+  * UD English GUM (Georgetown University Multilayer corpus, annotators listed at
+    https://gucorpling.org/gum/), only documents of the genres
+    {genres};
     https://github.com/UniversalDependencies/UD_English-GUM
-    (NC-licensed wikiHow/"whow" and fiction documents were excluded.)
+    The GUM release as a whole is labelled CC BY-NC-SA 4.0; its LICENSE details state
+    that the texts other than wikiHow and fiction are available under CC BY (or are in
+    the public domain). The NC-licensed wikiHow ("whow") and fiction documents were
+    excluded and never read.
 
 The model weights are a derived work of this data and are distributed under the
 Creative Commons Attribution-ShareAlike 4.0 International licence (CC BY-SA 4.0),
@@ -580,9 +585,18 @@ def _setup_logging(out: Path) -> None:
 
 
 def _bench(model: Path, corpus: Path, limit: int) -> dict:
-    from gesta.nlp.bench import bench_parse
+    """Run gesta.nlp.bench.bench_parse in a fresh one-thread process (clean peak RSS)."""
+    import os
+    import subprocess
 
-    return bench_parse(corpus, limit, model_path=model)
+    code = ("import json, sys; from pathlib import Path; from gesta.nlp.bench import bench_parse;"
+            f"print(json.dumps(bench_parse(Path({str(corpus)!r}), {limit}, "
+            f"model_path=Path({str(model)!r}))))")
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1",
+               PYTHONPATH=os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
+    out = subprocess.run([sys.executable, "-c", code], env=env, check=True,
+                         capture_output=True, text=True).stdout
+    return dict(json.loads(out.strip().splitlines()[-1]))
 
 
 def _sbd(model: Path) -> dict:
@@ -610,7 +624,8 @@ def _gesta_meta(args: argparse.Namespace, genres: list[str], stats: dict) -> dic
         "sources": [
             {"name": "UD English EWT", "license": "CC BY-SA 4.0",
              "url": "https://github.com/UniversalDependencies/UD_English-EWT"},
-            {"name": "UD English GUM (CC BY genres only)", "license": "CC BY 4.0",
+            {"name": "UD English GUM (CC BY genres only, no whow/fiction)",
+             "license": "CC BY 4.0 parts of a CC BY-NC-SA 4.0 release",
              "url": "https://github.com/UniversalDependencies/UD_English-GUM"},
         ],
         "data": {"train": ["en_ewt-ud-train", "en_gum-ud-train (CC BY genres)",

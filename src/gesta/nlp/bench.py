@@ -47,7 +47,16 @@ def read_texts(corpus: Path, limit: int | None = None) -> Iterator[str]:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident set size of this process in MB (Linux reports KiB)."""
+    """Peak resident set size of this process in MB.
+
+    Uses ``VmHWM`` from ``/proc/self/status`` (reset by exec, unlike ``ru_maxrss`` which a
+    child started by a big parent inherits); falls back to ``getrusage``.
+    """
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text(encoding="ascii", errors="replace").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
@@ -60,7 +69,9 @@ def bench_parse(
     Words are non-space tokens. Keys: ``words_per_s`` (wall clock), ``words_per_cpu_s``
     (process CPU time: less disturbed by other load on the machine), ``sentences_per_s``,
     ``peak_rss_mb``, ``n_words``, ``n_sentences``, ``n_docs``, ``elapsed_s``, ``cpu_s``,
-    ``load_avg_1min`` (machine load while measuring).
+    ``load_avg_1min`` (machine load while measuring), ``loaded_rss_mb`` (peak after
+    imports and model load, before the timed run) and ``torch_imported`` (thinc imports
+    torch when it is installed, which adds about 150 MB).
     """
     pin_threads(1)
     from gesta.nlp.model import load_parser
@@ -69,6 +80,7 @@ def bench_parse(
     texts = list(read_texts(corpus, limit))
     if texts:
         nlp(texts[0])
+    loaded_rss = peak_rss_mb()
     n_words = n_sents = 0
     start, cpu_start = time.perf_counter(), time.process_time()
     for doc in nlp.pipe(texts, batch_size=batch_size):
@@ -81,6 +93,8 @@ def bench_parse(
         "words_per_cpu_s": round(n_words / cpu),
         "sentences_per_s": round(n_sents / elapsed, 1),
         "peak_rss_mb": round(peak_rss_mb(), 1),
+        "loaded_rss_mb": round(loaded_rss, 1),
+        "torch_imported": "torch" in sys.modules,
         "n_words": n_words, "n_sentences": n_sents, "n_docs": len(texts),
         "elapsed_s": round(elapsed, 2), "cpu_s": round(cpu, 2), "batch_size": batch_size,
         "load_avg_1min": round(os.getloadavg()[0], 2),

@@ -10,7 +10,8 @@ component runs before it and fixes the cases news text gets wrong most often:
   (``KYIV, Feb 23 (Reuters) -``, ``MOSCOW (AP) —``) or a list marker (``1.``, ``2)``);
 * a closing quote or bracket glued to the end of a sentence stays in that sentence;
 * within a line, a sentence starts only after final punctuation (``. ! ? …``), possibly
-  followed by a closing quote or bracket, and never with a lower-case word.
+  followed by a closing quote or bracket, and never with a lower-case word; a capitalised
+  word after ``."`` always starts one.
 
 The parser keeps the sentence starts set before it (``is_sent_start = True``) but may
 still start a sentence where the rules forbid one, so the forbidden starts are remembered
@@ -70,7 +71,7 @@ def _line_start(token: Token) -> bool:
     if token.i == 0:
         return True
     prev = token.doc[token.i - 1]
-    return prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_
+    return prev.is_space and "\n" in prev.text
 
 
 def _no_break_after(token: Token) -> bool:
@@ -149,6 +150,16 @@ def _mark_token(doc: Doc, token: Token) -> None:
             token.is_sent_start = False
     elif not _may_start(doc, token):
         token.is_sent_start = False
+    elif token.is_title and _after_quoted_full_stop(doc, token):
+        token.is_sent_start = True
+
+
+def _after_quoted_full_stop(doc: Doc, token: Token) -> bool:
+    """``... the law." Lawyers``: a full stop inside closing quotes ends the sentence."""
+    if token.i < 2 or doc[token.i - 1].text not in OPENERS_AFTER_STOP:
+        return False
+    stop = doc[token.i - 2]
+    return stop.text == "." and not stop.whitespace_ and bool(doc[token.i - 1].whitespace_)
 
 
 @Language.component(COMPONENT)
@@ -185,7 +196,7 @@ def _reroot_dateline(doc: Doc, start: int, end: int) -> None:
     after = [t for t in after if not t.is_punct and not t.is_space]
     if not after:
         return
-    new = after[0]
+    new = next((t for t in after if t.pos_ in VERBAL), after[0])
     new.head = new
     new.dep_ = "ROOT"
     old.head = new
