@@ -21,6 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--batch-size", type=int, default=32, metavar="N",
                         help="articles per committed transaction (default: 32)")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="code in N processes (each loads the pipeline once); one writer stores")
     parser.set_defaults(handler=run)
 
 
@@ -28,12 +30,16 @@ def run(args: argparse.Namespace) -> int:
     if args.batch_size < 1:
         print("gesta: error: --batch-size must be at least 1", file=sys.stderr)
         return 2
-    pipeline = load(settings_from(args))
+    if args.workers < 1:
+        print("gesta: error: --workers must be at least 1", file=sys.stderr)
+        return 2
+    settings = settings_from(args)
+    pipeline = load(settings) if args.workers == 1 else None
     options = ReadOptions(published=args.published, source=args.source, format=args.input_format)
     with ExitStack() as stack:
         progress = stack.enter_context(_progress()) if sys.stderr.isatty() else None
-        summary = ingest(args.paths, args.db, pipeline=pipeline, read_options=options,
-                         batch_size=args.batch_size, progress=progress)
+        summary = ingest(args.paths, args.db, settings, pipeline=pipeline, read_options=options,
+                         batch_size=args.batch_size, progress=progress, workers=args.workers)
     for message in summary.reject_messages:
         print(f"gesta: {message}", file=sys.stderr)
     if args.json:

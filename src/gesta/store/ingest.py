@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,10 +76,13 @@ def ingest(
     read_options: ReadOptions | None = None,
     batch_size: int = 32,
     progress: ProgressCallback | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
     """Code and store every article under ``paths``; returns what was done."""
     items = read_paths(paths, read_options or ReadOptions())
-    return ingest_items(items, db_path, settings, pipeline=pipeline, batch_size=batch_size, progress=progress)
+    return ingest_items(
+        items, db_path, settings, pipeline=pipeline, batch_size=batch_size, progress=progress, workers=workers
+    )
 
 
 def ingest_items(
@@ -90,16 +93,25 @@ def ingest_items(
     pipeline: Pipeline | None = None,
     batch_size: int = 32,
     progress: ProgressCallback | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
-    """Code and store articles already read (or the errors reading them gave)."""
-    coder = pipeline or load(settings)
+    """Code and store articles already read (or the errors reading them gave).
+
+    With ``workers`` > 1 the articles are coded in that many processes (each loading the
+    pipeline once) and stored by this one: the store keeps a single writer.
+    """
     summary = IngestSummary(str(db_path))
     started = time.perf_counter()
     con = open_store(db_path)
     try:
         writer = BatchWriter(con, summary)
-        for item in items:
-            _handle(item, coder, writer, summary)
+        if workers > 1:
+            chosen = settings or (pipeline.settings if pipeline else Settings())
+            steps = _coded_in_workers(items, writer, summary, chosen, workers)
+        else:
+            coder = pipeline or load(settings)
+            steps = (_handle(item, coder, writer, summary) for item in items)
+        for _ in steps:
             if writer.pending_articles >= batch_size:
                 writer.commit()
             summary.seconds = time.perf_counter() - started
@@ -110,6 +122,31 @@ def ingest_items(
         con.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _coded_in_workers(
+    items: Iterable[Article | InputError], writer: BatchWriter, summary: IngestSummary, settings: Settings, workers: int
+) -> Iterator[None]:
+    """Store what worker processes code; articles already stored are never sent to them."""
+    from gesta.codes import load_codebook
+    from gesta.parallel import code_parallel
+    from gesta.records import article_records
+
+    def fresh() -> Iterator[Article | InputError]:
+        for item in items:
+            if isinstance(item, Article) and writer.is_stored(writer.key_of(item)):
+                summary.articles_already_stored += 1
+                continue
+            yield item
+
+    codebook = load_codebook()
+    for coded in code_parallel(fresh(), settings, workers):
+        if isinstance(coded, InputError):
+            writer.add_reject(coded)
+        else:
+            records = list(article_records(coded, codebook))
+            writer.add_article(coded, writer.key_of(coded), records, dt.datetime.now())
+        yield None
 
 
 def _handle(item: Article | InputError, coder: Pipeline, writer: BatchWriter, summary: IngestSummary) -> None:
