@@ -160,15 +160,26 @@ def person_actor(person: Person, text: str, day: dt.date | None, why: str) -> tu
     return Actor(text, code, role.country, role.sector, person.name), f"{why} as {role.office or role.title}"
 
 
+# "forces of Ukraine", "troops from Chad", "separatist leaders in eastern Ukraine", "Ukrainian"
+NATIONALITY_PREPOSITIONS = frozenset({None, "of", "from", "in"})
+FLAT_DEPS = frozenset({"compound", "amod", "flat", "nmod:poss", "appos", "conj", "det"})
+
+
+def _preposition(token: Any) -> str | None:
+    case = next((c for c in token.children if c.dep_ == "case" and c.i < token.i), None)
+    return case.lower_ if case is not None else None
+
+
 def modifier_country(head: Any, matched: dict[int, Match], span_start: int) -> tuple[Match, int] | None:
     """A country, organisation or group among the modifiers of ``head`` ("leaders in Ukraine").
 
     Returns the match and the token index (in the sentence span) where the modifier phrase ends.
     """
     for child in head.children:
-        if child.dep_ not in MODIFIER_DEPS:
-            continue
-        for token in child.subtree:
+        if child.dep_ not in MODIFIER_DEPS or _preposition(child) not in NATIONALITY_PREPOSITIONS:
+            continue  # "soldiers on the border with Ukraine" are not Ukraine's
+        flat = [child, *(g for g in child.children if g.dep_ in FLAT_DEPS)]
+        for token in flat:
             match = matched.get(token.i - span_start)
             if match is not None and match.entry.kind in ("country", "capital", "adjective", "org", "group"):
                 return match, child.right_edge.i - span_start + 1

@@ -145,7 +145,9 @@ class SentenceCoder:
     def _objects(self, token: Any) -> list[Any]:
         found = self._object_cache.get(token.i)
         if found is None:
-            found = children(token, OBJECT | PASSIVE_SUBJECT)
+            found = children(token, OBJECT | PASSIVE_SUBJECT) or _counted_objects(token)
+            if not found and _verb_parsed_as_modifier(token):
+                found = [token.head]  # "imposed sanctions" parsed as "imposed" modifying "sanctions"
             self._object_cache[token.i] = found
         return found
 
@@ -154,6 +156,8 @@ class SentenceCoder:
         found = self._prep_cache.get(key)
         if found is None:
             found = list(prepositional_dependents(token, preposition, deep=True, skip=self.cues.time_nouns))
+            if not found and _verb_parsed_as_modifier(token):  # "imposed sanctions on Russia"
+                found = list(prepositional_dependents(token.head, preposition, deep=True, skip=self.cues.time_nouns))
             self._prep_cache[key] = found
         return found
 
@@ -306,11 +310,11 @@ class SentenceCoder:
 
     def _target_tokens(self, token: Any, role: str, passive: bool) -> list[Any]:
         if role == "object":
-            return children(token, PASSIVE_SUBJECT if passive else OBJECT)
+            return children(token, PASSIVE_SUBJECT) if passive else self._objects(token)
         if role == "iobj":
             return children(token, INDIRECT_OBJECT)
         if role.startswith("prep:"):
-            return list(prepositional_dependents(token, role[5:], deep=True, skip=self.cues.time_nouns))
+            return self._prepositional(token, role[5:])
         if role == "subject":
             return subject_candidates(token)
         return []
@@ -389,6 +393,28 @@ def _embedded_under(token: Any, triggers: set[int]) -> bool:
         if embedded and current.i in triggers:
             return True
     return False
+
+
+# "gathered about 150,000 soldiers": the parser may read "about" as a preposition
+APPROXIMATORS = frozenset({"about", "around", "nearly", "some", "over", "roughly", "almost", "approximately"})
+
+
+def _counted_objects(token: Any) -> list[Any]:
+    """Objects with a number that the parser attached as obliques ("about 150,000 soldiers")."""
+    return [
+        c for c in token.children
+        if c.dep_ == "obl" and preposition_of(c) in APPROXIMATORS and any(g.dep_ == "nummod" for g in c.children)
+    ]
+
+
+def _verb_parsed_as_modifier(token: Any) -> bool:
+    """A finite verb the parser attached as a modifier of the noun after it ("The EU imposed
+    sanctions" read as a noun phrase): the noun is really its object."""
+    finite = token.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT for c in token.children)
+    return (
+        token.pos_ in VERB_POS and token.dep_ in ("amod", "acl") and token.head.i > token.i
+        and token.head.pos_ in NOUN_POS and finite
+    )
 
 
 def _mistagged_subject(token: Any) -> list[Any]:
