@@ -104,15 +104,27 @@ def _speech_verb(trigger: Any, cues: Cues) -> Any | None:
             if child.dep_ == "parataxis" and lemma_in(child, cues.speech_verbs):
                 return child
         head = current.head
-        if head is current:
-            return None
+        if head.i == current.i:
+            return _reporting_root(trigger, cues)
         clausal = current.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj") or any(
             c.dep_ == "mark" and c.lower_ == "that" for c in current.children
         )  # "reported that soldiers were in the area", however the clause was attached
         if lemma_in(head, cues.speech_verbs) and clausal:
             return head
         current = head
-    return None
+    return _reporting_root(trigger, cues)
+
+
+def _reporting_root(trigger: Any, cues: Cues) -> Any | None:
+    """When the sentence is one report ("..., Kremlin spokesman Dmitry Peskov said"), its root
+    speech verb reports every event outside the speaker's own words, however it is parsed."""
+    root = trigger.sent.root if hasattr(trigger, "sent") else None
+    if root is None or root.i == trigger.i or not lemma_in(root, cues.speech_verbs):
+        return None
+    subject = next((c for c in root.children if c.dep_ in SUBJECT), None)
+    if subject is None or subject.left_edge.i <= trigger.i <= subject.right_edge.i:
+        return None
+    return root
 
 
 def _according_to(span: Any, cues: Cues) -> Any | None:
