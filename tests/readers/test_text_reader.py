@@ -102,7 +102,8 @@ def test_errors_do_not_stop_the_batch(tmp_path: Path) -> None:
 def test_directory_is_read_recursively_ignoring_unknown_suffixes(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "sub" / "deeper").mkdir(parents=True)
-    (tmp_path / "sub" / "deeper" / "b.md").write_text("Moscow denied it.\n", encoding="utf-8")
+    (tmp_path / "sub" / "deeper" / "b.text").write_text("Moscow denied it.\n", encoding="utf-8")
+    (tmp_path / "sub" / "README.md").write_text("# how these articles were collected\n", encoding="utf-8")
     (tmp_path / "sub" / "c.jsonl").write_text('{"id": "c1", "text": "Kyiv agreed."}\n', encoding="utf-8")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4 \x00\x01\x02")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
