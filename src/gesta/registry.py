@@ -142,6 +142,12 @@ def _places(context: StageContext) -> Stage:
     return PlacesStage.from_context(context)
 
 
+def _classify(context: StageContext) -> Stage:
+    from gesta.ml.stage import classify_factory  # needs the optional extra gesta[ml]
+
+    return classify_factory(context)
+
+
 def _finalize(context: StageContext) -> Stage:
     from gesta.stages.finalize import FinalizeStage
 
@@ -158,6 +164,7 @@ BUILTIN_STAGES: Mapping[str, StageFactory] = MappingProxyType(
         "gesta.dates.v1": _dates,
         "gesta.numbers.v1": _numbers,
         "gesta.places.v1": _places,
+        "gesta.classify.v1": _classify,
         "gesta.finalize.v1": _finalize,
     }
 )

@@ -33,15 +33,24 @@ def add_settings_options(parser: argparse.ArgumentParser) -> None:
                         help="an extra pattern file (YAML); may repeat")
     parser.add_argument("--parser-model", type=Path, metavar="DIR", help="a spaCy model to parse with")
     parser.add_argument("--captions", action="store_true", help="code photo captions too (section 'caption')")
+    parser.add_argument("--ml", action="store_true",
+                        help="add the learned second opinion (needs: pip install 'gesta[ml]')")
+    parser.add_argument("--ml-model", metavar="NAME_OR_DIR",
+                        help="sentence-transformers model for --ml (implies --ml)")
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
     for path in [*args.actors, *args.patterns]:
         if not path.is_file():
             raise UsageError(f"{path}: no such file")
-    return Settings(
+    settings = Settings(
         actor_files=tuple(args.actors),
         pattern_files=tuple(args.patterns),
         parser_path=args.parser_model,
         code_captions=args.captions,
     )
+    if getattr(args, "ml", False) or getattr(args, "ml_model", None):
+        from gesta.ml.config import with_ml
+
+        settings = with_ml(settings, model=args.ml_model)
+    return settings

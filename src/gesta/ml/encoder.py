@@ -59,6 +59,8 @@ def load_encoder(config: MLConfig) -> SentenceEncoder:
     """Load the configured encoder offline; a :class:`ModelError` that says how to fix it."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no progress bars in our output
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     try:
         import torch
         from sentence_transformers import SentenceTransformer

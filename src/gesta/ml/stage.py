@@ -80,7 +80,7 @@ def trigger_depth(sentence: Sentence, event: Event) -> int:
 
 def _depth(token: Any) -> int:
     level = 0
-    while token.head is not token and level < 40:
+    while token.head.i != token.i and level < 40:
         token = token.head
         level += 1
     return level
