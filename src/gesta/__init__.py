@@ -9,7 +9,14 @@
 
 from gesta.api import code_files, event_records, load
 from gesta.document import Actor, Article, Attribution, Event, Location, Mention, Modality, Sentence
-from gesta.errors import DataFileError, GestaError, InputError, ModelError, PipelineError, UsageError
+from gesta.errors import (
+    DataFileError,
+    GestaError,
+    InputError,
+    ModelError,
+    PipelineError,
+    UsageError,
+)
 from gesta.pipeline import Pipeline
 from gesta.settings import Settings
 from gesta.version import __version__

@@ -3,10 +3,10 @@ their PLOVER and ACLED equivalents, read from ``data/codes/*.csv``."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 from gesta.errors import DataFileError
 from gesta.resources import data_dir, read_csv

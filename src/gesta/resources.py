@@ -132,7 +132,7 @@ def _check_header(data: DataFile, kind: str | None) -> None:
         raise DataFileError(label, f"expected kind {kind!r}, found {data.kind!r}", data.line_of("kind"), "kind")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _schema(kind: str) -> dict[str, Any] | None:
     path = data_dir() / "schema" / f"{kind}.schema.json"
     if not path.exists():

@@ -34,12 +34,9 @@ DATELINE_KEY = "gesta_datelines"
 VERBAL = frozenset({"VERB", "AUX"})
 
 TITLES = frozenset(
-    """Mr. Mrs. Ms. Dr. Prof. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Cmdr. Brig. Cpl. Pvt.
-    Gov. Sen. Sens. Rep. Reps. Rev. Hon. Amb. Pres. Atty. Supt. Insp. Det. St. Mt. Ft.
-    Messrs. Mmes. Gens. Sec. Treas. Sr. Jr. vs. v. No. Nos. Vol. Fig. Ch. Art. approx.
-    ca. cf. e.g. i.e. Dept. Univ. Ave. Blvd. Rd.""".split()
+    ["Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Adm.", "Cmdr.", "Brig.", "Cpl.", "Pvt.", "Gov.", "Sen.", "Sens.", "Rep.", "Reps.", "Rev.", "Hon.", "Amb.", "Pres.", "Atty.", "Supt.", "Insp.", "Det.", "St.", "Mt.", "Ft.", "Messrs.", "Mmes.", "Gens.", "Sec.", "Treas.", "Sr.", "Jr.", "vs.", "v.", "No.", "Nos.", "Vol.", "Fig.", "Ch.", "Art.", "approx.", "ca.", "cf.", "e.g.", "i.e.", "Dept.", "Univ.", "Ave.", "Blvd.", "Rd."]
 )
-MONTHS = frozenset("Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.".split())
+MONTHS = frozenset(["Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."])
 NEWS_SPECIAL_CASES = (
     "Gov.", "Rep.", "Reps.", "Sen.", "Sens.", "Lt.", "Col.", "Gen.", "Maj.", "Capt.",
     "Sgt.", "Adm.", "Cmdr.", "Brig.", "Cpl.", "Pvt.", "Supt.", "Insp.", "Det.", "Rev.",

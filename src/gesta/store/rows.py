@@ -8,8 +8,8 @@ import hashlib
 import json
 from typing import Any
 
-from gesta.document import Article
 from gesta.cues import load_cues
+from gesta.document import Article
 
 ARTICLE_COLUMNS = ("article_hash", "article_id", "title", "url", "outlet", "published", "language",
                    "origin", "n_events", "seq", "ingested_at", "minhash", "dup_group")

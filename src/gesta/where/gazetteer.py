@@ -51,7 +51,7 @@ def normalize(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
     folded = _SPACE.sub(" ", _PUNCT.sub(" ", folded)).strip()
-    return folded[4:] if folded.startswith("the ") else folded
+    return folded.removeprefix("the ")
 
 
 def default_places_path() -> Path:
