@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 from pathlib import Path
 from types import MappingProxyType
 
@@ -69,7 +70,10 @@ class CodeBook:
         return self.legacy_plover.get(name.upper(), name.upper())
 
 
-def _nearest(table: Mapping[str, object], code: str) -> object | None:  # type: ignore[misc]
+T = TypeVar("T")
+
+
+def _nearest(table: Mapping[str, T], code: str) -> T | None:
     """The entry for ``code`` or its closest parent (0232 -> 023 -> 02)."""
     for length in range(len(code), 1, -1):
         found = table.get(code[:length])

@@ -44,7 +44,7 @@ def _sentence(article: Article, index: int, events_stage: Any, near_limit: int) 
     ]
     coder = SentenceCoder(sentence, mentions, events_stage.patterns, events_stage.cues)
     # a derived rule ("057.sign.treaty>refused") fired its base pattern: that is no near miss
-    fired_rules = {f["rule"].partition(">")[0] for f in fired}
+    fired_rules = {str(f["rule"]).partition(">")[0] for f in fired}
     near = [
         {"trigger": token.text, "rule": pattern.id, "cameo": pattern.cameo, "why_not": reason, "origin": pattern.origin}
         for token, pattern, reason in coder.diagnose()

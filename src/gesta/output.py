@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Protocol, TextIO
 
 CSV_COLUMNS = (
@@ -124,7 +124,7 @@ def _actor_cell(actor: dict[str, Any] | None) -> str:
 
 
 def make_writer(kind: str, stream: TextIO) -> RecordWriter:
-    writers: dict[str, type[RecordWriter]] = {"jsonl": JsonlWriter, "csv": CsvWriter, "table": TableWriter}  # type: ignore[dict-item]
+    writers: dict[str, Callable[[TextIO], RecordWriter]] = {"jsonl": JsonlWriter, "csv": CsvWriter, "table": TableWriter}
     return writers[kind](stream)
 
 

@@ -24,9 +24,14 @@ log = logging.getLogger(__name__)
 class Stage(Protocol):
     """One step of the pipeline."""
 
-    name: str
-    requires: frozenset[str]
-    provides: frozenset[str]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> frozenset[str]: ...
+
+    @property
+    def provides(self) -> frozenset[str]: ...
 
     def __call__(self, article: Article) -> Article: ...
 

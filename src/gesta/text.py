@@ -26,7 +26,7 @@ _REPLACEMENTS = str.maketrans(
 )
 # Lone surrogates (from JSON escapes like "\ud800") cannot be encoded, so the parser would fail
 # on them: each becomes U+FFFD, one for one.
-_REPLACEMENTS.update(dict.fromkeys(range(0xD800, 0xE000), 0xFFFD))
+_REPLACEMENTS.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
 # Characters dropped from the normalised text (they split words for no reason), and the
 # carriage return of a CRLF pair (else "\r\n" would become a blank line, a paragraph break).
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]|\r(?=\n)")

@@ -163,7 +163,7 @@ class ActorsStage:
     def _references(self, sentence: Sentence, by_token: dict[int, Match], memory: ArticleMemory) -> list[Mention]:
         """Pronouns and surnames of people named earlier in the article."""
         span = sentence.parse
-        found = []
+        found: list[Mention] = []
         for token in span:
             local = token.i - span.start
             if local in by_token:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import TracebackType
+
 import argparse
 import json
 import sys
@@ -66,5 +68,5 @@ class _progress:
             f"{summary.articles_new} new ({rate:.1f} articles/s), {summary.articles_already_stored} stored, "
             f"{summary.events} events, {summary.rejects} rejects"))
 
-    def __exit__(self, *exc: object) -> None:
-        self.bar.__exit__(*exc)
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self.bar.__exit__(kind, error, trace)

@@ -118,7 +118,7 @@ def score_record(report: EvaluationReport, record: GoldRecord, article: Article,
     events = ranked_events(article)
     predicted = [(e, _plover(e, codebook)) for e in events]
     report.records += 1
-    gold_types = {e.plover or _cameo_plover(e.cameo, codebook) for e in record.expected} - {None}
+    gold_types = {t for e in record.expected if (t := e.plover or _cameo_plover(e.cameo, codebook))}
     main = next((t for _, t in predicted if t), NONE)
     gold_main = next(iter(sorted(gold_types)), NONE)
     report.confusion[(gold_main, main)] += 1

@@ -201,7 +201,8 @@ class SentenceCoder:
         said = attribution(trigger, self.span, self.actors_of, self.cues)
         start = self.sentence.original_offset(trigger.idx)
         end = self.sentence.original_offset(trigger.idx + len(trigger.text))
-        for source, target in itertools.product(sources or [None], targets or [None]):
+        sides: tuple[list[Actor | None], list[Actor | None]] = (list(sources) or [None], list(targets) or [None])
+        for source, target in itertools.product(*sides):
             if source is not None and target is not None and source.code == target.code and source.text == target.text:
                 continue
             yield Event(

@@ -56,7 +56,7 @@ def prepositional_dependents(
 
 def clause_subjects(token: Any) -> list[Any]:
     """Subjects of the clauses a verb governs ("demanded that the US cancel": the US)."""
-    found = []
+    found: list[Any] = []
     for clause in token.children:
         if clause.dep_ in ("ccomp", "xcomp"):
             found.extend(c for c in clause.children if c.dep_ in SUBJECT | PASSIVE_SUBJECT)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from gesta.actors.dictionary import ActorDictionary
 from gesta.cues import Cues, load_cues
-from gesta.document import Article
+from gesta.document import Article, Event, Mention
 from gesta.events.coder import SentenceCoder
 from gesta.events.patterns import PatternSet
 
@@ -21,10 +21,10 @@ class EventsStage:
     provides: frozenset[str] = frozenset({"events"})
 
     def __call__(self, article: Article) -> Article:
-        by_sentence: dict[int, list] = {}
+        by_sentence: dict[int, list[Mention]] = {}
         for mention in article.mentions:
             by_sentence.setdefault(mention.sentence_index, []).append(mention)
-        events = []
+        events: list[Event] = []
         for sentence in article.sentences:
             if sentence.parse is None:
                 continue

@@ -21,6 +21,8 @@ sentences, attaching the root of the shorter part to the root of the longer one.
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
 
 from spacy.attrs import ORTH
@@ -56,9 +58,10 @@ DATELINE_MAX = 14
 def add_news_special_cases(nlp: Language) -> list[str]:
     """Add tokenizer special cases so news abbreviations stay one token; return added."""
     added = []
+    tokenizer: Any = nlp.tokenizer  # a spacy Tokenizer (typed loosely by spaCy)
     for abbr in NEWS_SPECIAL_CASES:
-        if len(nlp.tokenizer.explain(abbr)) != 1:
-            nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+        if len(tokenizer.explain(abbr)) != 1:
+            tokenizer.add_special_case(abbr, [{ORTH: abbr}])
             added.append(abbr)
     return added
 

@@ -89,20 +89,20 @@ def _quantity_at(tokens: list[str], i: int, words: NumberWords) -> _Quantity | N
             q.both = none and phrase[-1] == "casualties"
             return q
     token = tokens[i]
-    value: float | None = None
+    number: float | None = None
     if token[0].isdigit():
-        value = float(token.replace(",", ""))
+        number = float(token.replace(",", ""))
     elif token in c["numbers"]:
-        value = c["numbers"][token]
+        number = c["numbers"][token]
     elif token in ("a", "an") and i + 1 < len(tokens) and _single(tokens[i + 1 : i + 3], c):
         return _Quantity(1, i, i + 1)
-    if value is None:
+    if number is None:
         return None
     end = i + 1
     if end < len(tokens) and tokens[end] in c["multipliers"]:
-        value *= c["multipliers"][tokens[end]]
+        number *= c["multipliers"][tokens[end]]
         end += 1
-    return _Quantity(int(value), i, end)
+    return _Quantity(int(number), i, end)
 
 
 def _single(following: list[str], c: dict[str, Any]) -> bool:

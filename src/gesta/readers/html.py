@@ -33,7 +33,8 @@ def read_html(markup: str, source: str, options: ReadOptions) -> ReadResult:
         return InputError("no article text found in the HTML page", source)
     if len(text) > options.max_chars:
         return InputError(f"article is too long ({len(text):,} characters)", source)
-    published = parse_date(document.date) if getattr(document, "date", None) else None
+    date = getattr(document, "date", None)
+    published = parse_date(date) if isinstance(date, str) and date else None
     return Article(
         id=source,
         text=text,

@@ -110,7 +110,7 @@ def ingest_items(
             steps = _coded_in_workers(items, writer, summary, chosen, workers)
         else:
             coder = pipeline or load(settings)
-            steps = (_handle(item, coder, writer, summary) for item in items)
+            steps = _coded_here(items, coder, writer, summary)
         for _ in steps:
             if writer.pending_articles >= batch_size:
                 writer.commit()
@@ -122,6 +122,12 @@ def ingest_items(
         con.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _coded_here(items: Iterable[Article | InputError], coder: Pipeline, writer: BatchWriter, summary: IngestSummary) -> Iterator[None]:
+    for item in items:
+        _handle(item, coder, writer, summary)
+        yield None
 
 
 def _coded_in_workers(
