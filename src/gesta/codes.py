@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TypeVar
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
 from gesta.errors import DataFileError
 from gesta.resources import data_dir, read_csv

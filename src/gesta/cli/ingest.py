@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from types import TracebackType
-
 import argparse
 import json
 import sys
 from contextlib import ExitStack
+from types import TracebackType
 
 from gesta.api import load
 from gesta.cli.common import add_input_options, add_settings_options, settings_from

@@ -21,9 +21,8 @@ sentences, attaching the root of the shorter part to the root of the longer one.
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
+from typing import Any
 
 from spacy.attrs import ORTH
 from spacy.language import Language
