@@ -19,6 +19,8 @@ Output is deterministic (sorted, stable).  Usage::
 """
 from __future__ import annotations
 
+from typing import Any
+
 import argparse
 import datetime as dt
 import re
@@ -250,6 +252,12 @@ def parse_codes(text: str):
         else:
             out.append((code, None, None, "bad"))
     return out
+
+
+def block_code(block: Any) -> str | None:
+    """The first real actor code of a PETRARCH block (not '---', not a date), upper-case."""
+    codes = [c for c in block.codes if c[0] not in ("---",) and c[0].isalpha()]
+    return codes[0][0].upper() if codes else None
 
 
 class Block:
@@ -491,10 +499,9 @@ class Converter:
     def convert_orgs(self, blocks, file_kind):
         orgs = []
         for b in blocks:
-            codes = [c for c in b.codes if c[0] not in ("---",) and c[0].isalpha()]
-            if not codes:
+            code = block_code(b)
+            if code is None:
                 continue
-            code = codes[0][0].upper()
             names, extra = [], []
             for ph in b.phrases:
                 p, ex = clean_phrase(ph)
@@ -535,10 +542,9 @@ class Converter:
     def convert_groups(self, blocks, known_people):
         groups = []
         for b in blocks:
-            codes = [c for c in b.codes if c[0] not in ("---",) and c[0].isalpha()]
-            if not codes:
+            code = block_code(b)
+            if code is None:
                 continue
-            code = codes[0][0].upper()
             names, extra = [], []
             for pi, ph in enumerate(b.phrases):
                 p, ex = clean_phrase(ph)
