@@ -188,10 +188,12 @@ class SentenceCoder:
             cameo, rule, targets = "100", f"{rule}>obligation", obliged
         if not sources and targets and not is_passive(trigger) and match.pattern.pos == "verb":
             sources = self._preceding_subject(trigger, targets)  # the parse lost the subject
-        if not sources and not (targets and (is_passive(trigger) or match.pattern.pos == "noun")):
-            return  # who acted must be known, unless the text hides it ("was shelled")
+        victim_only = targets and (is_passive(trigger) or match.pattern.pos == "noun" or cameo[:2] in VIOLENT_ROOTS)
+        if not sources and not victim_only:
+            return  # who acted must be known, unless the text hides it ("was shelled", "a bomb killed")
         mood = modality(trigger, self.cues)
-        refusal = self.cues.refusal_codes.get(cameo[:2]) if refused(trigger, self.cues) else None
+        rejecting = refused(trigger, self.cues) or (mood.negated and mood.future)  # "will not accept"
+        refusal = self.cues.refusal_codes.get(cameo[:2]) if rejecting else None
         planned = (mood.future or mood.hypothetical) and not mood.negated
         intent = self.cues.intent_codes.get(cameo[:2]) if planned else None
         if refusal is not None:  # "refused to meet", "did not agree": a rejection, not a negated meeting
@@ -375,6 +377,7 @@ EMBEDDING_DEPS = frozenset({"xcomp", "advcl", "acl", "acl:relcl", "relcl", "csub
 
 
 # not 01: "announced a suspension of air links" announces the suspension as its own act
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # attacks with unknown perpetrators are still events
 COMMUNICATIVE_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 
 
