@@ -20,17 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import duckdb
-
+from gesta.store.db import SNAPSHOT_QUERIES, store_snapshot
 from gesta.store.synthetic import write_synthetic_jsonl
-
-SNAPSHOT = {
-    "articles": "SELECT article_hash, article_id, seq, dup_group, n_events FROM articles ORDER BY seq",
-    "events": "SELECT event_id, article_hash, seq, merged_id FROM events ORDER BY seq",
-    "sentences": "SELECT article_hash, sentence_index, text FROM sentences ORDER BY ALL",
-    "rejects": "SELECT reject_key, file, line, reason FROM rejects ORDER BY reject_key",
-    "bands": "SELECT band_key, article_hash FROM article_bands ORDER BY ALL",
-}
 
 
 def command(source: Path, db: Path, batch: int) -> list[str]:
@@ -53,12 +44,8 @@ def killed_run(source: Path, db: Path, batch: int, rng: random.Random) -> int:
     return seen
 
 
-def snapshot(db: Path) -> dict[str, list]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {name: con.execute(sql).fetchall() for name, sql in SNAPSHOT.items()}
-    finally:
-        con.close()
+def snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    return store_snapshot(db)
 
 
 def main() -> None:
@@ -81,7 +68,7 @@ def main() -> None:
     result = {"benchmark": "kill_test", "date": dt.date.today().isoformat(), "articles": args.articles,
               "kills": args.kills, "identical": same, "articles_stored": len(got["articles"]),
               "events_stored": len(got["events"]), "rejects": len(got["rejects"]),
-              "differences": [name for name in SNAPSHOT if got[name] != want[name]],
+              "differences": [name for name in SNAPSHOT_QUERIES if got[name] != want[name]],
               "seconds": round(time.perf_counter() - started, 1)}
     print(json.dumps(result, indent=2))
     out = Path(__file__).parent / "results" / f"{dt.date.today().isoformat()}-store.json"

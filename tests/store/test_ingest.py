@@ -16,24 +16,14 @@ from store_helpers import check_records
 from gesta.readers import ReadOptions
 from gesta.resources import data_dir
 from gesta.store import EventFilter, ingest, query_events
+from gesta.store.db import store_snapshot
 from gesta.store.synthetic import write_synthetic_jsonl
 
 SAMPLES = data_dir().parent / "samples" / "articles.jsonl"
-SNAPSHOT = {
-    "articles": "SELECT article_hash, article_id, seq, dup_group, n_events FROM articles ORDER BY seq",
-    "events": "SELECT event_id, article_hash, seq, merged_id FROM events ORDER BY seq",
-    "sentences": "SELECT article_hash, sentence_index, text FROM sentences ORDER BY ALL",
-    "rejects": "SELECT reject_key, file, line, reason FROM rejects ORDER BY reject_key",
-    "bands": "SELECT band_key, article_hash FROM article_bands ORDER BY ALL",
-}
 
 
-def snapshot(db: Path) -> dict[str, Any]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {name: con.execute(sql).fetchall() for name, sql in SNAPSHOT.items()}
-    finally:
-        con.close()
+def snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    return store_snapshot(db)
 
 
 def test_ingest_twice_adds_nothing(tmp_path: Path, pipeline: Any) -> None:

@@ -10,13 +10,10 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from gesta.cues import Cues, load_cues
 from gesta.document import Actor, Article, Event, Mention, Sentence
 from gesta.events.context import modality
-
-try:  # the cue lists moved from gesta.events.context to gesta.cues
-    from gesta.cues import Cues, load_cues
-except ImportError:  # pragma: no cover - older layout
-    from gesta.events.context import Cues, load_cues  # type: ignore[attr-defined,no-redef]
+from gesta.events.grammar import PASSIVE_SUBJECT, SUBJECT
 from gesta.ml.classifier import Prediction, SentenceClassifier
 from gesta.ml.combine import Rules, review, should_propose
 
@@ -24,8 +21,6 @@ if TYPE_CHECKING:
     from gesta.registry import StageContext
 
 log = logging.getLogger(__name__)
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-PASSIVE_DEPS = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass"})
 
 
 @dataclass
@@ -117,8 +112,8 @@ def _subject_side(sentence: Sentence, mentions: list[Mention]) -> tuple[Mention 
     if span is None:
         return None, False
     for child in span.root.children:
-        passive = child.dep_ in PASSIVE_DEPS
-        if child.dep_ not in SUBJECT_DEPS and not passive:
+        passive = child.dep_ in PASSIVE_SUBJECT
+        if child.dep_ not in SUBJECT and not passive:
             continue
         inside = {t.i - span.start for t in child.subtree}
         for mention in mentions:

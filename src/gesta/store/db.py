@@ -58,3 +58,22 @@ def _connect(location: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version of an open store."""
     return current_version(con)
+
+
+# What makes two stores the same: what a crash must never lose or duplicate.
+SNAPSHOT_QUERIES = {
+    "articles": "SELECT article_hash, article_id, seq, dup_group, n_events FROM articles ORDER BY seq",
+    "events": "SELECT event_id, article_hash, seq, merged_id FROM events ORDER BY seq",
+    "sentences": "SELECT article_hash, sentence_index, text FROM sentences ORDER BY ALL",
+    "rejects": "SELECT reject_key, file, line, reason FROM rejects ORDER BY reject_key",
+    "bands": "SELECT band_key, article_hash FROM article_bands ORDER BY ALL",
+}
+
+
+def store_snapshot(path: str | Path) -> dict[str, list[tuple[object, ...]]]:
+    """The rows that define a store's content, in a stable order (for crash and resume checks)."""
+    con = open_store(path, read_only=True)
+    try:
+        return {name: con.execute(sql).fetchall() for name, sql in SNAPSHOT_QUERIES.items()}
+    finally:
+        con.close()
