@@ -1,0 +1,53 @@
+"""CAMEO recoding rules and parser-robustness rules of the coder, on sentences written here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def events(pipeline: Any, text: str, published: str = "2022-02-23") -> list[Any]:
+    return pipeline(text, published=published).events
+
+
+def codes(found: list[Any]) -> set[tuple[str, str | None, str | None]]:
+    return {(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in found}
+
+
+def test_armed_forces_somewhere_are_a_deployment_with_speaker_and_negation(pipeline: Any) -> None:
+    reported = events(pipeline, "Eyewitnesses reported that the Russian soldiers were already in the conflict area.")
+    presence = [e for e in reported if e.rule.endswith(".presence")]
+    assert presence and presence[0].source.code == "RUSMIL" and not presence[0].modality.negated
+    assert presence[0].attribution is not None and presence[0].attribution.cue == "reported"
+    denied = events(pipeline, "The Russian leadership claimed that there were no Russian soldiers there.")
+    presence = [e for e in denied if e.rule.endswith(".presence")]
+    assert presence and presence[0].modality.negated
+    assert presence[0].attribution.speaker is not None and presence[0].attribution.speaker.code == "RUSGOV"
+
+
+def test_a_refusal_stated_in_the_future_is_a_rejection(pipeline: Any) -> None:
+    found = events(pipeline, "Syria says it will not accept any more refugees from Iraq.")
+    assert any(e.cameo.startswith("12") and e.rule.endswith(">refused") for e in found), codes(found)
+
+
+def test_planned_aid_is_intent(pipeline: Any) -> None:
+    found = events(pipeline, "Japan will provide emergency food aid to Sudan.")
+    assert any(e.cameo.startswith("03") and e.rule.endswith(">intent") for e in found), codes(found)
+
+
+def test_a_bombing_with_no_named_attacker_keeps_its_victims(pipeline: Any) -> None:
+    found = events(pipeline, "A roadside bomb killed two Ukrainian soldiers near Bakhmut on Sunday.")
+    violent = [e for e in found if e.cameo[:2] in ("18", "19", "20")]
+    assert violent and violent[0].source is None and violent[0].target.code == "UKRMIL"
+
+
+def test_troops_on_a_border_keep_their_own_country(pipeline: Any) -> None:
+    found = events(pipeline, "Russia has gathered about 150,000 soldiers on the border with Ukraine.")
+    assert ("154", "RUS", "UKR") in codes(found)
+
+
+def test_a_statement_is_reported_by_the_sentence_root(pipeline: Any) -> None:
+    found = events(pipeline, "The heads of the People's Republics of Luhansk and Donetsk had written letters asking "
+                             "for help, Kremlin spokesman Dmitry Peskov said on Wednesday evening.")
+    appeal = next(e for e in found if e.cameo.startswith("02"))
+    assert appeal.attribution is not None and appeal.attribution.speaker is not None
+    assert appeal.attribution.speaker.name == "Dmitry Peskov"
