@@ -28,7 +28,7 @@ import random
 import shutil
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -403,6 +403,34 @@ after_init = null
 """
 
 
+PIPE_NAMES = ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser")
+
+
+def _sourced_components(model: Path) -> str:
+    """Component blocks that continue training every component of ``model``."""
+    blocks = [f'[components.{name}]\nsource = "{model.resolve().as_posix()}"\n'
+              for name in PIPE_NAMES]
+    return "[components]\n\n" + "\n".join(blocks) + "\n"
+
+
+@spacy.registry.callbacks("gesta.restore_lemma_labels.v1")
+def _restore_lemma_labels() -> Callable[[Language], Language]:
+    """spaCy 3.8's edit-tree lemmatizer does not rebuild its tree -> label map when loaded
+    from disk, so a resumed lemmatizer would learn every lemma as label 0."""
+    def restore(nlp: Language) -> Language:
+        lemmatizer = nlp.get_pipe("trainable_lemmatizer")
+        for label, tree in enumerate(lemmatizer.cfg["labels"]):
+            lemmatizer.tree2label[tree] = label
+        return nlp
+    return restore
+
+
+def _decaying_learn_rate(rate: float, total_steps: int) -> str:
+    # linear decay to zero: the last steps make small updates the averaged weights keep
+    return (f"\n[training.optimizer.learn_rate]\n@schedules = \"warmup_linear.v1\"\n"
+            f"warmup_steps = 100\ntotal_steps = {total_steps}\ninitial_rate = {rate}\n")
+
+
 def write_config(args: argparse.Namespace, corpus_dir: Path, path: Path) -> Path:
     text = CONFIG.format(
         corpus=corpus_dir.as_posix(), seed=args.seed, width=args.width, depth=args.depth,
@@ -412,6 +440,14 @@ def write_config(args: argparse.Namespace, corpus_dir: Path, path: Path) -> Path
         eval_frequency=args.eval_frequency, learn_rate=args.learn_rate,
         log=(path.parent / "train.jsonl").as_posix(),
     )
+    if args.resume_from:
+        head, rest = text.split("[components]\n", 1)
+        text = head + _sourced_components(args.resume_from) + rest[rest.index("[corpora]"):]
+        text = text.replace("after_init = null",
+                            'after_init = {"@callbacks":"gesta.restore_lemma_labels.v1"}')
+    if args.lr_decay:
+        text = text.replace(f"learn_rate = {args.learn_rate}\n",
+                            _decaying_learn_rate(args.learn_rate, args.max_steps))
     path.write_text(text.lstrip(), encoding="utf-8")
     return path
 
@@ -568,6 +604,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--max-steps", type=int, default=20000)
     p.add_argument("--eval-frequency", type=int, default=500)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--resume-from", type=Path, default=None,
+                   help="continue training every component of this spaCy model")
+    p.add_argument("--lr-decay", action="store_true",
+                   help="decay the learning rate linearly to zero at --max-steps")
     p.add_argument("--bench-corpus", type=Path, default=DEFAULT_BENCH)
     p.add_argument("--bench-limit", type=int, default=300, help="articles for speed test")
     p.add_argument("--version", default="0.1.0")
@@ -634,7 +674,8 @@ def _gesta_meta(args: argparse.Namespace, genres: list[str], stats: dict) -> dic
                  "gum_genres": genres, "excluded": sorted(NC_GUM_GENRES), "counts": stats},
         "hyperparameters": {k: getattr(args, k) for k in (
             "width", "depth", "embed_rows", "maxout", "hidden_width", "parser_maxout",
-            "dropout", "learn_rate", "max_steps", "max_epochs", "patience", "seed")},
+            "dropout", "learn_rate", "max_steps", "max_epochs", "patience", "seed",
+            "lr_decay")} | {"resume_from": str(args.resume_from or "")},
         "spacy_version": spacy.__version__,
     }
 
