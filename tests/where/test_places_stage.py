@@ -34,3 +34,13 @@ def test_place_accuracy_within_25_km(pipeline) -> None:
         hits += bool(location and _km(location.lat, location.lon, gold["lat"], gold["lon"]) <= tolerance)
     print(f"place accuracy: {hits}/{total} = {hits / total:.3f}")
     assert hits / total >= FLOOR
+
+
+def test_attribution_phrase_is_no_place_cue(pipeline) -> None:
+    """"according to Western sources": 'to' is part of the attribution, and 'Western' no
+    place (the gazetteer has a Western region in Uganda, Kenya and elsewhere)."""
+    stage = pipeline.get_stage("places")
+    article = pipeline("According to Western sources, Russia has gathered troops on the border with Ukraine.",
+                       published="2022-02-23")
+    found = stage.find(article.sentences[0], [], ())
+    assert [p.name for p in found] == ["Ukraine"]

@@ -55,7 +55,7 @@ def load_place_words(path: Path | None = None) -> PlaceWords:
     directions = "|".join(re.escape(d) for d in content["directions"])
     regions = "|".join(re.escape(r) for r in content["region_words"])
     pattern = re.compile(
-        rf"\b(?P<cue>(?i:{cues}))\s+(?:the\s+)?(?P<dir>(?i:{directions})\s+)?(?P<name>{_NAME})"
+        rf"{_not_after(content.get('not_after', []))}\b(?P<cue>(?i:{cues}))\s+(?:the\s+)?(?P<dir>(?i:{directions})\s+)?(?P<name>{_NAME})"
         rf"(?P<region>\s+(?i:{regions})\b)?"
     )
     return PlaceWords({k.lower(): v for k, v in content["cues"].items()}, frozenset(content["region_words"]),
@@ -134,6 +134,11 @@ class PlacesStage:
             for place in self.gazetteer.lookup_country(country):
                 return to_location(place, 3)
         return None
+
+
+def _not_after(words: list[str]) -> str:
+    """A lookbehind per word: ``re`` needs fixed-width lookbehinds, so one each."""
+    return "".join(rf"(?<!\b(?i:{re.escape(word)})\s)" for word in words)
 
 
 def _trim(name: str, stop_words: frozenset[str]) -> str:
