@@ -51,3 +51,10 @@ def test_a_statement_is_reported_by_the_sentence_root(pipeline: Any) -> None:
     appeal = next(e for e in found if e.cameo.startswith("02"))
     assert appeal.attribution is not None and appeal.attribution.speaker is not None
     assert appeal.attribution.speaker.name == "Dmitry Peskov"
+
+
+def test_a_nationality_adjective_stands_for_a_role_noun_that_names_no_actor(pipeline: Any) -> None:
+    rioting = codes(events(pipeline, "Iranian prisoners rioted at a jail near Tehran on Friday."))
+    assert any(c.startswith("145") and s == "IRN" for c, s, _ in rioting), rioting
+    rejected = codes(events(pipeline, "Norway flatly rejected a Swedish offer of talks."))
+    assert any(c.startswith("12") and s == "NOR" and t == "SWE" for c, s, t in rejected), rejected

@@ -273,9 +273,11 @@ class SentenceCoder:
         elif pattern.source != "subject":
             sources = []
         else:  # several subjects ("The EU and the US" parsed as two) all act
-            subjects = children(token, SUBJECT) or _mistagged_subject(token)
+            subjects = children(token, SUBJECT) or _mistagged_subject(token) or _subject_of_auxiliary(token)
             found = [a for s in subjects for a in self.actors_of(s)]
             sources = _unique(found) if found else self._first_actors(subject_candidates(token))
+            if not sources:  # "Palestinian prisoners rioted": the nationality is all we know
+                sources = self._modifier_actors(subjects)
         return sources, self._targets(token, pattern, passive)
 
     def _targets(self, token: Any, pattern: Pattern, passive: bool) -> list[Actor]:
@@ -284,6 +286,10 @@ class SentenceCoder:
                 return []
             found = self._target_tokens(token, role, passive)
             actors = self._first_actors(found)
+            if actors:
+                return actors
+        for role in pattern.target:  # "rejected an Indian proposal", "killed two Iraqi youths"
+            actors = self._modifier_actors(self._target_tokens(token, role, passive))
             if actors:
                 return actors
         if pattern.pos != "verb" or pattern.cameo.startswith("01"):
@@ -333,6 +339,19 @@ class SentenceCoder:
             return found
         if noun.dep_ in OBJECT and noun.head.pos_ in VERB_POS:
             return self._first_actors(subject_candidates(noun.head))
+        return []
+
+    def _modifier_actors(self, tokens: list[Any]) -> list[Actor]:
+        """The country adjective or compound before a role noun that names no actor itself
+        ("Palestinian prisoners", "an Indian proposal", "Danish web sites")."""
+        for token in tokens:
+            if token.pos_ not in NOUN_POS:
+                continue
+            for child in token.children:
+                if child.dep_ in ("amod", "compound") and child.i < token.i:
+                    mention = self._mention_at(child.i, adjectives=True)
+                    if mention is not None:
+                        return [mention.actor]
         return []
 
     def _first_actors(self, tokens: list[Any]) -> list[Actor]:
@@ -419,6 +438,11 @@ def _verb_parsed_as_modifier(token: Any) -> bool:
         token.pos_ in VERB_POS and token.dep_ in ("amod", "acl") and token.head.i > token.i
         and token.head.pos_ in NOUN_POS and finite
     )
+
+
+def _subject_of_auxiliary(token: Any) -> list[Any]:
+    """A subject the parser hung on the verb's auxiliary ("Bangladesh has rejected")."""
+    return [g for c in token.children if c.dep_ in ("aux", "aux:pass") for g in c.children if g.dep_ in SUBJECT]
 
 
 def _mistagged_subject(token: Any) -> list[Any]:
