@@ -31,6 +31,7 @@ class Cues:
     impersonal_verbs: frozenset[str]
     refusal_codes: Mapping[str, str]
     intent_codes: Mapping[str, str]
+    framing_verbs: frozenset[str] = frozenset()
     presence_cameo: str = "154"
     presence_sectors: frozenset[str] = frozenset()
     presence_prepositions: frozenset[str] = frozenset()

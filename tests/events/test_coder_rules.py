@@ -58,3 +58,11 @@ def test_a_nationality_adjective_stands_for_a_role_noun_that_names_no_actor(pipe
     assert any(c.startswith("145") and s == "IRN" for c, s, _ in rioting), rioting
     rejected = codes(events(pipeline, "Norway flatly rejected a Swedish offer of talks."))
     assert any(c.startswith("12") and s == "NOR" and t == "SWE" for c, s, t in rejected), rejected
+
+
+def test_a_framing_verb_gives_way_to_the_event_of_its_infinitive(pipeline: Any) -> None:
+    vowed = codes(events(pipeline, "The rebels vowed to attack Kenyan troops."))
+    assert any(c.startswith("13") for c, _, _ in vowed) and not any(c.startswith("03") for c, _, _ in vowed), vowed
+    claimed = codes(events(pipeline, "Iran claims to have shot down an Israeli drone."))
+    assert not any(c.startswith("11") for c, _, _ in claimed), claimed
+    assert any(c.startswith("19") and s == "IRN" for c, s, _ in claimed), claimed

@@ -20,13 +20,14 @@ from gesta.events.grammar import (
     children,
     clause_subjects,
     conjuncts,
+    is_infinitive_complement,
     is_passive,
     preposition_of,
     prepositional_dependents,
     subject_candidates,
 )
 from gesta.events.patterns import Pattern, PatternSet
-from gesta.lemmas import plural_stem
+from gesta.lemmas import lemma_in, plural_stem
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN"})
@@ -69,8 +70,12 @@ class SentenceCoder:
         produced = [(m, list(self._events_for(m))) for m in self.trigger_matches()]
         yield from self._presence(seen)
         asserted = {m.token.i for m, events in produced if events}
+        framed = self._framed(produced)
+        asserted -= framed
         talking = {m.token.i for m, events in produced if events and _about_something(m.pattern)}
         for match, events in produced:
+            if match.token.i in framed:
+                continue  # "have sworn to fight": the fighting is the event
             if _embedded_under(match.token, asserted):
                 continue  # "agreed to set up a centre": the agreement is the event
             if match.pattern.pos == "noun" and match.token.dep_ in OBJECT and match.token.head.i in talking:
@@ -80,6 +85,18 @@ class SentenceCoder:
                 if key not in seen:
                     seen.add(key)
                     yield event
+
+    def _framed(self, produced: list[tuple[TriggerMatch, list[Event]]]) -> set[int]:
+        """Framing verbs with an infinitive that give way to it: to its event ("vowed to
+        fight"), or, being no accusation, to nothing ("claims to be building weapons")."""
+        framing = {
+            m.token.i: m for m, events in produced
+            if events and lemma_in(m.token, self.cues.framing_verbs) and any(is_infinitive_complement(c) for c in m.token.children)
+        }
+        if not framing:
+            return set()
+        embedding = {m.token.head.i for m, events in produced if events and is_infinitive_complement(m.token)}
+        return {i for i, m in framing.items() if i in embedding or m.pattern.cameo.startswith("11")}
 
     def trigger_matches(self) -> list[TriggerMatch]:
         matches: list[TriggerMatch] = []

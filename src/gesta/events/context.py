@@ -7,7 +7,7 @@ from typing import Any
 
 from gesta.cues import Cues
 from gesta.document import Actor, Attribution, Modality
-from gesta.events.grammar import SUBJECT, children, preposition_of
+from gesta.events.grammar import SUBJECT, children, is_infinitive_complement, preposition_of
 from gesta.lemmas import lemma_in
 
 ActorsOf = Callable[[Any], list[Actor]]
@@ -46,7 +46,7 @@ def _governing_chain(trigger: Any) -> list[Any]:
     """The trigger and the verbs it complements ("refuses to attack": attack, refuses)."""
     chain = [trigger]
     current = trigger
-    while current.dep_ in ("xcomp",) and current.head.i != current.i:
+    while is_infinitive_complement(current) and current.head.i != current.i:
         current = current.head
         chain.append(current)
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("obj", "dobj") and trigger.head.i != trigger.i:

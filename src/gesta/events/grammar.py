@@ -96,8 +96,19 @@ def subject_candidates(verb: Any) -> list[Any]:
             found.append(current.head)
             current = current.head.head
             continue
-        if current.dep_ in ("xcomp", CONJUNCT, "advcl"):
+        if current.dep_ in ("xcomp", CONJUNCT, "advcl") or is_infinitive_complement(current):
             current = current.head
             continue
         return found
     return found
+
+
+def is_infinitive_complement(token: Any) -> bool:
+    """An infinitive complement ("claims to have shot down"): an xcomp, or a subjectless
+    clause with "to" that the parser labelled ccomp."""
+    if token.dep_ == "xcomp":
+        return True
+    if token.dep_ != "ccomp" or any(c.dep_ in SUBJECT or c.dep_ in PASSIVE_SUBJECT for c in token.children):
+        return False
+    words = [g for c in token.children for g in (c, *(c.children if c.dep_ == "aux" else ()))]
+    return any(w.dep_ == "mark" and w.lower_ == "to" for w in words)  # "to have shot": the mark may hang on "have"
