@@ -74,6 +74,7 @@ class Settings:
     keep_s: set[str]
     irregular: dict[str, str]
     no_default: set[str]
+    no_default_vague: set[str] = field(default_factory=set)
 
 
 # ---------------------------------------------------------------- words
@@ -342,6 +343,9 @@ def petrarch_patterns(blocks: list[Block], parser: PatternParser, drops: Counter
             if lemma in parser.settings.no_default:
                 drops["verb default suppressed (no_default: governs another verb)"] += 1
                 continue
+            if lemma in parser.settings.no_default_vague:
+                drops["verb default suppressed (no_default_vague: the block's code is wrong alone)"] += 1
+                continue
             try:
                 parsed_code = parse_code(code)
             except Dropped as reason:
@@ -514,6 +518,7 @@ def load_settings() -> Settings:
         target_noun=data["target_noun"], skip_synsets=set(data["skip_synsets"]),
         prepositions=set(data["prepositions"]), keep_s=set(data["keep_s"]), irregular=data["irregular"],
         no_default=set(data.get("no_default") or []),
+        no_default_vague={str(lemma) for lemma in data.get("no_default_vague") or []},
     )
 
 
