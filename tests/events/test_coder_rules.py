@@ -66,3 +66,9 @@ def test_a_framing_verb_gives_way_to_the_event_of_its_infinitive(pipeline: Any) 
     claimed = codes(events(pipeline, "Iran claims to have shot down an Israeli drone."))
     assert not any(c.startswith("11") for c, _, _ in claimed), claimed
     assert any(c.startswith("19") and s == "IRN" for c, s, _ in claimed), claimed
+
+
+def test_a_joint_act_has_no_target_among_its_actors_nor_in_its_reporting_clause(pipeline: Any) -> None:
+    found = codes(events(pipeline, "Kenya and Uganda agreed to build a new railway, the Kenyan ministry announced on Monday."))
+    agreed = {(s, t) for c, s, t in found if c.startswith("03")}
+    assert agreed == {("KEN", None), ("UGA", None)}, found

@@ -220,6 +220,9 @@ class SentenceCoder:
         said = attribution(trigger, self.span, self.actors_of, self.cues)
         start = self.sentence.original_offset(trigger.idx)
         end = self.sentence.original_offset(trigger.idx + len(trigger.text))
+        if len(sources) > 1:  # "Jordan and the US agreed": a joint act, not one on the other
+            joint = {_country_of(a) for a in sources}
+            targets = [t for t in targets if _country_of(t) not in joint]
         sides: tuple[list[Actor | None], list[Actor | None]] = (list(sources) or [None], list(targets) or [None])
         for source, target in itertools.product(*sides):
             if source is not None and target is not None and source.code == target.code and source.text == target.text:
@@ -325,6 +328,8 @@ class SentenceCoder:
         for child in token.children:
             if child.dep_ not in PREDICATE_DEPS or child.lemma_.lower() in self.cues.time_nouns:
                 continue
+            if child.dep_ in CLAUSE_DEPS and lemma_in(child, self.cues.speech_verbs):
+                continue  # "..., the White House announced": who reports it is no target
             if preposition_of(child) in ("according to", "by"):
                 continue
             for item in child.subtree:
@@ -407,6 +412,7 @@ class SentenceCoder:
         return best[1] if best is not None and best[0] <= 3 else None
 
 
+CLAUSE_DEPS = frozenset({"conj", "ccomp", "parataxis", "xcomp"})
 PREDICATE_DEPS = frozenset({"obj", "dobj", "iobj", "obl", "nmod", "xcomp", "ccomp", "dative", "prep", "conj"})
 COMPLEMENT_TARGETS = ("object", "iobj", "prep:to", "prep:for", "prep:with", "prep:against", "prep:on")
 EMBEDDING_DEPS = frozenset({"xcomp", "advcl", "acl", "acl:relcl", "relcl", "csubj"})
@@ -545,6 +551,10 @@ def _unique(actors: list[Actor]) -> list[Actor]:
             seen.add((actor.code, actor.text))
             kept.append(actor)
     return kept
+
+
+def _country_of(actor: Actor) -> str:
+    return actor.country or actor.code[:3]
 
 
 def _code(actor: Actor | None) -> str:
