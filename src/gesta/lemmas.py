@@ -11,7 +11,7 @@ def guess_lemmas(form: str, pos: str) -> list[str]:
     guesses: list[str] = [word]
     if pos == "verb":
         for suffix, replacements in (("ied", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")), ("ies", ("y",)), ("es", ("", "e")), ("s", ("",))):
-            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            if word.endswith(suffix) and len(word) >= len(suffix) + 2:  # "suing" -> "sue"
                 stem = word[: -len(suffix)]
                 guesses.extend(stem + r for r in replacements)
                 if len(stem) > 2 and stem[-1] == stem[-2]:

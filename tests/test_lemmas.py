@@ -1,0 +1,11 @@
+"""gesta.lemmas: lemma guesses that survive the lemmatizer's mistakes."""
+
+from __future__ import annotations
+
+from gesta.lemmas import guess_lemmas
+
+
+def test_short_inflected_verbs_have_their_lemma_guessed() -> None:
+    assert "sue" in guess_lemmas("suing", "verb")
+    assert "stop" in guess_lemmas("stopped", "verb")
+    assert "demand" in guess_lemmas("demanded", "verb")
