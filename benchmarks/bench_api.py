@@ -8,7 +8,9 @@ while 1,000 articles are ingested through ``POST /api/articles`` (coded by the r
    pool and pipeline as in production) and waits until the pipeline is loaded.
 3. Runs the ingest (``store.synthetic`` articles, posted in batches) and, at the same time,
    ``--clients`` threads that each send ``--requests`` queries (bounded loops; stops by itself).
-4. Writes p50/p90/p99/max to ``benchmarks/results/<date>-api.json``.
+4. Writes p50/p90/p99/max, the server's CPU time per query (user + system of the server
+   process, which does not depend on how busy the machine is) and the load average before,
+   during and after to ``benchmarks/results/<date>-api.json`` (or ``--out``).
 
 Usage: .venv/bin/python benchmarks/bench_api.py [--events 1000000] [--articles 1000] [--clients 20]
 """
@@ -31,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import psutil
 
 from gesta.store import open_store
 from gesta.store.schema import MERGED_ID_SQL
@@ -162,6 +165,37 @@ def month_query(rng: random.Random) -> dict[str, Any]:
             "limit": 50}
 
 
+class CpuMeter:
+    """CPU seconds (user + system) of the server process and of its coding child between marks."""
+
+    def __init__(self, pid: int) -> None:
+        self.server = psutil.Process(pid)
+
+    def read(self) -> tuple[float, float]:
+        own = self.server.cpu_times()
+        children = 0.0
+        for child in self.server.children(recursive=True):
+            try:
+                times = child.cpu_times()
+                children += times.user + times.system
+            except psutil.NoSuchProcess:
+                continue
+        return own.user + own.system, children
+
+
+class LoadSampler(threading.Thread):
+    """The 1-minute load average every few seconds while the queries run."""
+
+    def __init__(self, every: float = 2.0) -> None:
+        super().__init__(daemon=True)
+        self.every, self.done = every, threading.Event()
+        self.samples: list[float] = []
+
+    def run(self) -> None:
+        while not self.done.wait(self.every):
+            self.samples.append(os.getloadavg()[0])
+
+
 def query_client(base: str, requests: int, seed: int, out: list[float], errors: list[str]) -> None:
     rng = random.Random(seed)
     with httpx.Client(base_url=base, timeout=30) as client:
@@ -208,6 +242,7 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=150, help="queries per client")
     parser.add_argument("--db", type=Path, default=Path("/tmp/gesta-bench-api.duckdb"))
+    parser.add_argument("--out", type=Path, default=None, help="result file (default: results/<date>-api.json)")
     args = parser.parse_args()
 
     generated_s = generate(args.db, args.events)
@@ -218,8 +253,11 @@ def main() -> int:
         health = wait_ready(base, server)
         log.info("server ready: %d events stored", health["events"])
         load_before = os.getloadavg()
+        meter = CpuMeter(server.pid)
         alone: list[float] = []
+        cpu_alone = meter.read()[0]
         query_client(base, 40, 1000, alone, [])  # one client, no ingest: the cost of one query
+        cpu_alone = meter.read()[0] - cpu_alone
         ingest_result: dict[str, Any] = {}
         ingester = threading.Thread(target=ingest, args=(base, args.articles, args.batch, ingest_result))
         ingester.start()
@@ -228,12 +266,17 @@ def main() -> int:
         errors: list[str] = []
         clients = [threading.Thread(target=query_client, args=(base, args.requests, n + 1, latencies, errors))
                    for n in range(args.clients)]
+        sampler = LoadSampler()
+        sampler.start()
+        cpu_start = meter.read()
         started = time.perf_counter()
         for thread in clients:
             thread.start()
         for thread in clients:
             thread.join()
         query_seconds = time.perf_counter() - started
+        cpu_end = meter.read()
+        sampler.done.set()
         ingest_running_at_end = ingester.is_alive()
         ingester.join()
         cache = httpx.get(f"{base}/api/health", timeout=30).json().get("cache", {})
@@ -253,12 +296,19 @@ def main() -> int:
         "target_p99_ms": TARGET_P99_MS, "meets_target": percentile(latencies, 99) <= TARGET_P99_MS,
         "single_client_no_ingest_p50_ms": round(statistics.median(alone), 1),
         "single_client_no_ingest_p99_ms": round(percentile(alone, 99), 1),
+        "single_client_server_cpu_ms_per_request": round(cpu_alone * 1000 / max(1, len(alone)), 2),
+        "server_cpu_ms_per_request_during_ingest": round((cpu_end[0] - cpu_start[0]) * 1000 / max(1, len(latencies)), 2),
+        "server_cpu_note": "server process only (queries, HTTP, writer thread storing); coding child separate",
+        "coding_child_cpu_seconds_during_queries": round(cpu_end[1] - cpu_start[1], 1),
         "server_cache": cache,
         "cpus": os.cpu_count(), "load_average_before": [round(x, 1) for x in load_before],
+        "load_average_during_max": round(max(sampler.samples, default=0.0), 1),
+        "load_average_during_mean": round(statistics.fmean(sampler.samples), 1) if sampler.samples else None,
+        "load_average_after": [round(x, 1) for x in os.getloadavg()],
         "python": sys.version.split()[0],
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"{result['date']}-api.json"
+    out = args.out or RESULTS / f"{result['date']}-api.json"
     out.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
     print(json.dumps(result, indent=2))
     return 0
