@@ -376,3 +376,21 @@ def test_cached_answers_follow_commits(client: Any) -> None:
     assert client.get("/api/stats", params={"country": "KEN"}).json()["totals"]["events"] > stats_before["totals"]["events"]
     assert client.get("/api/events", params={"country": "VEN", "limit": 500}).json() == other  # still exact
     assert client.get("/api/health").json()["cache"]["revalidated"] >= 1
+
+
+def test_cached_answers_equal_fresh_ones_after_commits(client: Any) -> None:
+    """Answers kept across commits (checked in memory or by query) equal freshly computed ones."""
+    queries = [("/api/events", {"limit": 3}), ("/api/events", {"country": "KEN", "limit": 2}),
+               ("/api/events", {"merged": "true", "limit": 4}), ("/api/events", {"since": "2024-05-01", "limit": 5}),
+               ("/api/events", {"until": "2024-04-30", "limit": 2}), ("/api/events", {"limit": 500}),
+               ("/api/events", {"q": "met", "limit": 2}), ("/api/events", {"country": "DEU", "offset": 1, "limit": 1}),
+               ("/api/stats", {"country": "DEU"}), ("/api/stats", {"until": "2024-01-31"})]
+    for path, params in queries:
+        client.get(path, params=params)
+    later = {**ARTICLE, "id": "web-test-2", "published": "2024-05-20", "text": ARTICLE["text"] + " Talks go on."}
+    for body in (ARTICLE, later):
+        assert client.post("/api/articles", json=body).status_code == 200
+        kept = [client.get(path, params=params).json() for path, params in queries]
+        client.app.state.cache._items.clear()
+        assert kept == [client.get(path, params=params).json() for path, params in queries]
+    assert client.get("/api/health").json()["cache"]["revalidated"] >= 1

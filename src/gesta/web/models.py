@@ -50,7 +50,7 @@ def parse_near(value: str | None) -> tuple[float, float, float] | None:
     return lat, lon, km
 
 
-def event_filters(
+async def event_filters(
     since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="events on or after this date (YYYY-MM-DD)")] = None,
     until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="events on or before this date (YYYY-MM-DD)")] = None,
     country: Annotated[str | None, Query(max_length=3, pattern="^[A-Za-z]{3}$",
@@ -64,7 +64,7 @@ def event_filters(
     q: Annotated[str | None, Query(max_length=200, description="text search in evidence, actors, place")] = None,
     merged: Annotated[bool, Query(description="one row per merged event (its first mention)")] = False,
 ) -> Filters:
-    """A FastAPI dependency reading the filter query parameters."""
+    """A FastAPI dependency reading the filter query parameters (async: no worker thread for this)."""
     first, last = iso_date("since", since), iso_date("until", until)
     if first and last and first > last:
         raise HTTPException(422, "since is after until")

@@ -11,12 +11,13 @@ import base64
 import datetime as dt
 import json
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 import duckdb
 from starlette.exceptions import HTTPException
 
 from gesta.store.query import where_clause
+from gesta.web.cache import SortKey, sort_key
 from gesta.web.models import Filters
 
 ORDER = "h.day NULLS LAST, h.event_id, h.seq"
@@ -70,33 +71,35 @@ def _after(cursor: str | None) -> tuple[str, list[Any]]:
 
 # --- event pages -----------------------------------------------------------------------------
 
+class Page(NamedTuple):
+    """An event page as JSON bytes, its merged ids and, when it has a next page, its last event's key."""
+
+    body: bytes
+    merged_ids: frozenset[str]
+    last_key: SortKey | None
+
+
 def events_page(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int, offset: int,
                 cursor: str | None) -> dict[str, Any]:
     """One page of matching events, with merged-event counts and the cursor of the next page."""
-    page: dict[str, Any] = json.loads(events_page_json(con, filters, limit, offset, cursor)[0])
+    page: dict[str, Any] = json.loads(events_page_json(con, filters, limit, offset, cursor).body)
     return page
 
 
 def events_page_json(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int, offset: int,
-                     cursor: str | None) -> tuple[bytes, list[str]]:
-    """:func:`events_page` as JSON bytes, built around the stored record texts (no re-parsing),
-    and the merged ids on the page.
+                     cursor: str | None) -> Page:
+    """:func:`events_page` as JSON bytes, built around the stored record texts (no re-parsing).
 
     Two steps: the page's keys (filters, order, limit: narrow columns only), then the full
     records of just those events, found by sequence number within the page's day range.
     """
-    where, params = filtered_where(filters)
-    first = " QUALIFY row_number() OVER (PARTITION BY e.merged_id ORDER BY e.seq) = 1" if filters.store.merged else ""
-    after, after_params = _after(cursor)
-    sql = (f"SELECT h.merged_id, h.day, h.event_id, h.seq FROM ("
-           f"SELECT e.merged_id, e.day, e.event_id, e.seq FROM events e WHERE {where}{first}) h "
-           f"WHERE {after} ORDER BY {ORDER} LIMIT ? OFFSET ?")
-    keys = con.execute(sql, [*params, *after_params, limit + 1, offset]).fetchall()
+    keys = _page_keys(con, filters, limit + 1, offset, cursor)
     more = len(keys) > limit
     keys = keys[:limit]
     days = [row[1] for row in keys]
     records = _records(con, [(row[2], row[3]) for row in keys], days)
-    counts = merged_counts(con, sorted({row[0] for row in keys}), days)
+    merged_ids = sorted({row[0] for row in keys})
+    counts = merged_counts(con, merged_ids, days)
     events = [_with_fields(records[(event_id, seq)], {"merged_id": merged_id,
                                                        **counts.get(merged_id, dict.fromkeys(AGG_COLUMNS))})
               for merged_id, _day, event_id, seq in keys]
@@ -104,20 +107,40 @@ def events_page_json(con: duckdb.DuckDBPyConnection, filters: Filters, limit: in
     next_cursor = encode_cursor(last[1], last[2], last[3]) if more and last else None
     tail = json.dumps({"count": len(events), "limit": limit, "offset": offset, "next_cursor": next_cursor})
     body = ('{"events": [' + ", ".join(events) + "], " + tail[1:]).encode("utf-8")
-    return body, sorted({row[0] for row in keys})
+    last_key = sort_key(last[1], last[2], last[3]) if more and last else None
+    return Page(body, frozenset(merged_ids), last_key)
+
+
+def _page_keys(con: duckdb.DuckDBPyConnection, filters: Filters, count: int, offset: int,
+               cursor: str | None) -> list[tuple[Any, ...]]:
+    """(merged id, day, event id, seq) of the ``count`` matching events from ``offset`` on, in order.
+
+    Sorting every match by (day, event id, seq) costs most of a query; the day of the last wanted
+    row, found first by sorting on day alone, bounds the rows to sort (and lets DuckDB skip data).
+    """
+    where, params = filtered_where(filters)
+    first = " QUALIFY row_number() OVER (PARTITION BY e.merged_id ORDER BY e.seq) = 1" if filters.store.merged else ""
+    after, after_params = _after(cursor)
+    hits = f"(SELECT e.merged_id, e.day, e.event_id, e.seq FROM events e WHERE {where}{first}) h"
+    bound = con.execute(f"SELECT h.day FROM {hits} WHERE {after} ORDER BY h.day NULLS LAST LIMIT 1 OFFSET ?",
+                        [*params, *after_params, offset + count - 1]).fetchall()
+    upto, upto_params = ("true", []) if not bound or bound[0][0] is None else ("h.day <= ?", [bound[0][0]])
+    sql = (f"SELECT h.merged_id, h.day, h.event_id, h.seq FROM {hits} "
+           f"WHERE {after} AND {upto} ORDER BY {ORDER} LIMIT ? OFFSET ?")
+    return con.execute(sql, [*params, *after_params, *upto_params, count, offset]).fetchall()
 
 
 def new_events_match(con: duckdb.DuckDBPyConnection, filters: Filters, first_seq: int, last_seq: int,
-                     merged_ids: list[str] | None = None) -> bool:
-    """Whether an event stored with a sequence number in the range matches ``filters``
-    (or belongs to one of ``merged_ids``): then a cached answer for them is out of date."""
+                     merged_ids: frozenset[str] | list[str] | None = None, seqs: list[int] | None = None) -> bool:
+    """Whether an event stored with a sequence number in the range (and among ``seqs``, if given)
+    matches ``filters`` (or belongs to one of ``merged_ids``): then a cached answer for them is out of date."""
     where, params = filtered_where(filters)
     extra, extra_params = "", []
     if merged_ids:
-        extra = f" OR e.merged_id IN ({', '.join('?' for _ in merged_ids)})"
-        extra_params = list(merged_ids)
-    rows = con.execute(f"SELECT 1 FROM events e WHERE e.seq BETWEEN ? AND ? AND (({where}){extra}) LIMIT 1",
-                       [first_seq, last_seq, *params, *extra_params]).fetchall()
+        extra, extra_params = " OR list_contains(?, e.merged_id)", [sorted(merged_ids)]
+    among, among_params = (" AND list_contains(?, e.seq)", [seqs]) if seqs is not None else ("", [])
+    rows = con.execute(f"SELECT 1 FROM events e WHERE e.seq BETWEEN ? AND ?{among} AND (({where}){extra}) LIMIT 1",
+                       [first_seq, last_seq, *among_params, *params, *extra_params]).fetchall()
     return bool(rows)
 
 
@@ -143,9 +166,8 @@ def _records(con: duckdb.DuckDBPyConnection, keys: list[tuple[str, int]],
     if not keys:
         return {}
     day_sql, day_params = _day_condition(days)
-    marks = ", ".join("?" for _ in keys)
-    rows = con.execute(f"SELECT event_id, seq, record FROM events WHERE ({day_sql}) AND seq IN ({marks})",
-                       [*day_params, *(seq for _, seq in keys)]).fetchall()
+    rows = con.execute(f"SELECT event_id, seq, record FROM events WHERE ({day_sql}) AND list_contains(?, seq)",
+                       [*day_params, [seq for _, seq in keys]]).fetchall()
     return {(event_id, seq): record for event_id, seq, record in rows}
 
 
@@ -162,9 +184,8 @@ def merged_counts(con: duckdb.DuckDBPyConnection, merged_ids: list[str],
     if not merged_ids:
         return {}
     day_sql, day_params = _day_condition(days) if days is not None else ("true", [])
-    marks = ", ".join("?" for _ in merged_ids)
     mentions = con.execute(f"SELECT merged_id, article_hash, negated OR denial, speaker_text FROM events "
-                           f"WHERE ({day_sql}) AND merged_id IN ({marks})", [*day_params, *merged_ids]).fetchall()
+                           f"WHERE ({day_sql}) AND list_contains(?, merged_id)", [*day_params, list(merged_ids)]).fetchall()
     articles = _articles_by_hash(con, {m[1] for m in mentions})
     originals = _articles_by_hash(con, {a[1] for a in articles.values()} - set(articles))
     originals.update(articles)
@@ -178,10 +199,8 @@ def _articles_by_hash(con: duckdb.DuckDBPyConnection, hashes: set[str]) -> dict[
     """article hash -> (outlet, near-duplicate group)."""
     if not hashes:
         return {}
-    ordered = sorted(hashes)
-    marks = ", ".join("?" for _ in ordered)
-    rows = con.execute(f"SELECT article_hash, outlet, dup_group FROM articles WHERE article_hash IN ({marks})",
-                       ordered).fetchall()
+    rows = con.execute("SELECT article_hash, outlet, dup_group FROM articles WHERE list_contains(?, article_hash)",
+                       [sorted(hashes)]).fetchall()
     return {row[0]: (row[1], row[2]) for row in rows}
 
 

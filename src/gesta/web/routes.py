@@ -10,13 +10,15 @@ from typing import Annotated, Any
 import duckdb
 from fastapi import APIRouter, Body, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
 from pydantic import Field
 from starlette.exceptions import HTTPException
 
 from gesta.version import __version__
 from gesta.web import meta, reads
 from gesta.web.auth import require_token
-from gesta.web.cache import ReadCache, Validator
+from gesta.web.cache import MISSING, ReadCache, Validity
 from gesta.web.limits import DEFAULT_PAGE, INGEST_TIMEOUT_S, MAX_BATCH, MAX_OFFSET, MAX_PAGE
 from gesta.web.models import ArticleIn, Filters, event_filters
 from gesta.web.pool import StorePool
@@ -35,21 +37,44 @@ def _pool(request: Request) -> StorePool:
 
 
 def _cached(request: Request, filters: Filters,
-            compute: Callable[[duckdb.DuckDBPyConnection], tuple[Any, list[str] | None]]) -> Any:
-    """The answer for this path and query string: cached until a commit adds matching events."""
+            compute: Callable[[duckdb.DuckDBPyConnection], tuple[bytes, reads.Page | None]]) -> bytes:
+    """The answer for this path and query string: cached until a commit adds events that change it."""
     cache: ReadCache = request.app.state.cache
-    key = (request.url.path, tuple(sorted(request.query_params.multi_items())))
+    key = _cache_key(request)
 
-    def run(con: duckdb.DuckDBPyConnection) -> tuple[Any, Validator]:
-        value, merged_ids = compute(con)
+    def run(con: duckdb.DuckDBPyConnection) -> tuple[bytes, Validity]:
+        body, page = compute(con)
+        merged_ids = page.merged_ids if page else frozenset()
 
-        def still_exact(con: duckdb.DuckDBPyConnection, first: int, last: int) -> bool:
-            return not reads.new_events_match(con, filters, first, last, merged_ids)
+        def matches(con: duckdb.DuckDBPyConnection, first: int, last: int, seqs: list[int] | None) -> bool:
+            return reads.new_events_match(con, filters, first, last, merged_ids if seqs is None else None, seqs)
 
-        return value, still_exact
+        return body, Validity(matches, filters.store.since, filters.store.until, merged_ids,
+                              page.last_key if page else None)
 
     with _pool(request).reader() as con:
-        return cache.get_or_compute(key, con, run)
+        body: bytes = cache.get_or_compute(key, con, run)
+        return body
+
+
+def _cache_key(request: Request) -> tuple[str, tuple[tuple[str, str], ...]]:
+    return request.url.path, tuple(sorted(request.query_params.multi_items()))
+
+
+async def _answer(request: Request, filters: Filters,
+                  compute: Callable[[duckdb.DuckDBPyConnection], tuple[bytes, reads.Page | None]]) -> Response:
+    """A cached answer known to be exact is sent from the event loop; anything else (a query) runs
+    on a worker thread with a reader connection."""
+    cache: ReadCache = request.app.state.cache
+    body = cache.get_fast(_cache_key(request))
+    if body is MISSING:
+        body = await run_in_threadpool(_cached, request, filters, compute)
+    return Response(body, media_type="application/json")
+
+
+def _json(value: Any) -> bytes:
+    """What FastAPI sends for a returned value (JSONResponse of its jsonable form)."""
+    return bytes(JSONResponse(jsonable_encoder(value)).body)
 
 
 @router.get("/health", summary="liveness, store size and writer state")
@@ -65,15 +90,18 @@ def get_health(request: Request) -> dict[str, Any]:
 @router.get("/events", summary="events matching filters, in stable order, paged", responses={
     200: {"description": "a page: events, count, limit, offset, next_cursor",
           "content": {"application/json": {"schema": {"type": "object"}}}}, **ERRORS})
-def get_events(
+async def get_events(
     request: Request,
     filters: FilterDep,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")] = None,
 ) -> Response:
-    body: bytes = _cached(request, filters, lambda con: reads.events_page_json(con, filters, limit, offset, cursor))
-    return Response(body, media_type="application/json")
+    def compute(con: duckdb.DuckDBPyConnection) -> tuple[bytes, reads.Page]:
+        page = reads.events_page_json(con, filters, limit, offset, cursor)
+        return page.body, page
+
+    return await _answer(request, filters, compute)
 
 
 @router.get("/events/{event_id}", summary="one event with its article, mentions, outlets and disputes",
@@ -88,15 +116,19 @@ def get_event(request: Request, event_id: str) -> dict[str, Any]:
     return found
 
 
-@router.get("/stats", summary="counts by day and quad class, type, country and place", responses=ERRORS)
-def get_stats(request: Request, filters: FilterDep) -> dict[str, Any]:
-    return _cached(request, filters, lambda con: (reads.stats(con, filters), None))
+@router.get("/stats", summary="counts by day and quad class, type, country and place", responses={
+    200: {"description": "totals and counts", "content": {"application/json": {"schema": {"type": "object"}}}},
+    **ERRORS})
+async def get_stats(request: Request, filters: FilterDep) -> Response:
+    return await _answer(request, filters, lambda con: (_json(reads.stats(con, filters)), None))
 
 
-@router.get("/actors", summary="top actors and source-target dyads", responses=ERRORS)
-def get_actors(request: Request, filters: FilterDep,
-               top: Annotated[int, Query(ge=1, le=200)] = 30) -> dict[str, Any]:
-    return _cached(request, filters, lambda con: (reads.actors(con, filters, top), None))
+@router.get("/actors", summary="top actors and source-target dyads", responses={
+    200: {"description": "actors, dyads, names", "content": {"application/json": {"schema": {"type": "object"}}}},
+    **ERRORS})
+async def get_actors(request: Request, filters: FilterDep,
+                     top: Annotated[int, Query(ge=1, le=200)] = 30) -> Response:
+    return await _answer(request, filters, lambda con: (_json(reads.actors(con, filters, top)), None))
 
 
 @router.get("/meta", summary="names of CAMEO roots, PLOVER types and ACLED types (for filter menus)")

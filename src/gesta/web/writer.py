@@ -22,7 +22,7 @@ from gesta.document import Article
 from gesta.errors import GestaError, InputError, StoreError
 from gesta.store import IngestSummary
 from gesta.store.writer import BatchWriter
-from gesta.web.cache import CommitLog
+from gesta.web.cache import AddedEvent, CommitLog
 from gesta.web.coding import Coded, Coder
 from gesta.web.limits import QUEUE_SIZE
 from gesta.web.reads import article_events
@@ -121,14 +121,26 @@ class StoreWriter:
             results.append(self._one(article, key, coded.get(key), writer, fresh))
         try:
             writer.commit()
-        finally:
-            self.commits.record(first_seq, writer.event_seq - 1)  # cached answers check these events
+        finally:  # cached answers check these events
+            self.commits.record(first_seq, writer.event_seq - 1, self._added(first_seq, writer.event_seq - 1))
         for result in results:
             if result["status"] == "stored":  # read back: the store adds the merged id
                 result["events"] = article_events(self.con, result["article_hash"])
         after = _counts(writer.summary)
         summary = {k: after[k] - before[k] for k in after}
         return {"articles": results, "summary": summary}
+
+    def _added(self, first_seq: int, last_seq: int) -> list[AddedEvent] | None:
+        """The stored events of a commit (sort key and merged id), for the read cache's checks."""
+        if first_seq > last_seq:
+            return []
+        try:
+            rows = self.con.execute("SELECT seq, day, event_id, merged_id FROM events WHERE seq BETWEEN ? AND ?",
+                                    [first_seq, last_seq]).fetchall()
+        except duckdb.Error as exc:
+            log.warning("cannot read back a commit's events (cached answers are checked by query): %s", exc)
+            return None
+        return [AddedEvent(*row) for row in rows]
 
     def _one(self, article: Article, key: str, result: Coded | None, writer: BatchWriter,
              fresh: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
