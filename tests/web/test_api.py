@@ -394,3 +394,18 @@ def test_cached_answers_equal_fresh_ones_after_commits(client: Any) -> None:
         client.app.state.cache._items.clear()
         assert kept == [client.get(path, params=params).json() for path, params in queries]
     assert client.get("/api/health").json()["cache"]["revalidated"] >= 1
+
+
+def test_ready_means_ready_to_ingest(store_copy: Path, pipeline: Any) -> None:
+    """`pipeline_loaded` is reported only once the writer's state is loaded too (that took the GIL
+    for a while at a million events, stalling the first queries after start)."""
+    from fastapi.testclient import TestClient
+
+    from gesta.web import create_app
+
+    app = create_app(store_copy, pipeline_factory=lambda: pipeline, warm=True)
+    with TestClient(app) as client:
+        deadline = time.monotonic() + 60
+        while not client.get("/api/health").json()["writer"]["pipeline_loaded"] and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert app.state.writer.batch is not None

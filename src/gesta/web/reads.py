@@ -11,6 +11,8 @@ import base64
 import datetime as dt
 import json
 import math
+import threading
+from collections import OrderedDict
 from typing import Any, NamedTuple
 
 import duckdb
@@ -87,22 +89,22 @@ def events_page(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int, of
 
 
 def events_page_json(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int, offset: int,
-                     cursor: str | None) -> Page:
+                     cursor: str | None, articles: ArticleInfo | None = None) -> Page:
     """:func:`events_page` as JSON bytes, built around the stored record texts (no re-parsing).
 
-    Two steps: the page's keys (filters, order, limit: narrow columns only), then the full
-    records of just those events, found by sequence number within the page's day range.
+    Two steps: the page's keys (filters, order, limit: narrow columns only), then, in one scan
+    of the page's day range, every mention of the page's merged events and the full records of
+    the page's own events (which are among those mentions).
     """
     keys = _page_keys(con, filters, limit + 1, offset, cursor)
     more = len(keys) > limit
     keys = keys[:limit]
     days = [row[1] for row in keys]
-    records = _records(con, [(row[2], row[3]) for row in keys], days)
     merged_ids = sorted({row[0] for row in keys})
-    counts = merged_counts(con, merged_ids, days)
-    events = [_with_fields(records[(event_id, seq)], {"merged_id": merged_id,
-                                                       **counts.get(merged_id, dict.fromkeys(AGG_COLUMNS))})
-              for merged_id, _day, event_id, seq in keys]
+    mentions, records = _mentions(con, merged_ids, days, [row[3] for row in keys])
+    counts = _counts(con, mentions, articles)
+    events = [_with_fields(records[seq], {"merged_id": merged_id, **counts.get(merged_id, dict.fromkeys(AGG_COLUMNS))})
+              for merged_id, _day, _event_id, seq in keys]
     last = keys[-1] if keys else None
     next_cursor = encode_cursor(last[1], last[2], last[3]) if more and last else None
     tail = json.dumps({"count": len(events), "limit": limit, "offset": offset, "next_cursor": next_cursor})
@@ -161,14 +163,21 @@ def _day_condition(days: list[dt.date | None]) -> tuple[str, list[Any]]:
     return (" OR ".join(parts) or "false"), ([dated[0], dated[-1]] if dated else [])
 
 
-def _records(con: duckdb.DuckDBPyConnection, keys: list[tuple[str, int]],
-             days: list[dt.date | None]) -> dict[tuple[str, int], str]:
-    if not keys:
-        return {}
-    day_sql, day_params = _day_condition(days)
-    rows = con.execute(f"SELECT event_id, seq, record FROM events WHERE ({day_sql}) AND list_contains(?, seq)",
-                       [*day_params, [seq for _, seq in keys]]).fetchall()
-    return {(event_id, seq): record for event_id, seq, record in rows}
+def _mentions(con: duckdb.DuckDBPyConnection, merged_ids: list[str], days: list[dt.date | None] | None,
+              seqs: list[int]) -> tuple[list[tuple[Any, ...]], dict[int, str]]:
+    """Mentions (merged id, article hash, denies, speaker) of ``merged_ids`` and the records of ``seqs``.
+
+    Every mention of a merged event has the same day (the day is part of the merge key; undated
+    events merge only within one article), so the page's days let DuckDB skip row groups.
+    """
+    if not merged_ids:
+        return [], {}
+    day_sql, day_params = _day_condition(days) if days is not None else ("true", [])
+    record_sql, record_params = ("CASE WHEN list_contains(?, seq) THEN record END", [seqs]) if seqs else ("NULL", [])
+    rows = con.execute(f"SELECT merged_id, article_hash, negated OR denial, speaker_text, seq, {record_sql} "
+                       f"FROM events WHERE ({day_sql}) AND list_contains(?, merged_id)",
+                       [*record_params, *day_params, merged_ids]).fetchall()
+    return [row[:4] for row in rows], {row[4]: row[5] for row in rows if row[5] is not None}
 
 
 def merged_counts(con: duckdb.DuckDBPyConnection, merged_ids: list[str],
@@ -176,23 +185,50 @@ def merged_counts(con: duckdb.DuckDBPyConnection, merged_ids: list[str],
     """The store's ``merged_events`` aggregates, computed for a few merged ids only.
 
     The view aggregates every mention before filtering (about 1 s per call at a million
-    events). Here the mentions are looked up first, by merged id and day: every mention of a
-    merged event has the same day (the day is part of the merge key; undated events merge only
-    within one article), so the page's days let DuckDB skip row groups. Same values as the view
-    (tests/web/test_api.py::test_page_counts_equal_the_store_view).
+    events). Here the mentions are looked up first, by merged id and day (see :func:`_mentions`).
+    Same values as the view (tests/web/test_api.py::test_page_counts_equal_the_store_view).
     """
-    if not merged_ids:
-        return {}
-    day_sql, day_params = _day_condition(days) if days is not None else ("true", [])
-    mentions = con.execute(f"SELECT merged_id, article_hash, negated OR denial, speaker_text FROM events "
-                           f"WHERE ({day_sql}) AND list_contains(?, merged_id)", [*day_params, list(merged_ids)]).fetchall()
-    articles = _articles_by_hash(con, {m[1] for m in mentions})
-    originals = _articles_by_hash(con, {a[1] for a in articles.values()} - set(articles))
+    return _counts(con, _mentions(con, merged_ids, days, [])[0])
+
+
+def _counts(con: duckdb.DuckDBPyConnection, mentions: list[tuple[Any, ...]],
+            known: ArticleInfo | None = None) -> dict[str, dict[str, Any]]:
+    lookup = known.lookup if known is not None else _articles_by_hash
+    articles = lookup(con, {m[1] for m in mentions})
+    originals = lookup(con, {a[1] for a in articles.values()} - set(articles))
     originals.update(articles)
     grouped: dict[str, list[tuple[Any, ...]]] = {}
     for mention in mentions:
         grouped.setdefault(mention[0], []).append(mention)
     return {merged_id: _aggregate(rows, articles, originals) for merged_id, rows in grouped.items()}
+
+
+class ArticleInfo:
+    """(outlet, near-duplicate group) per article hash, remembered (least recently used first out).
+
+    Exact for as long as it is kept: a stored article's row never changes (the writer only
+    inserts articles), so what was read once stays true.
+    """
+
+    def __init__(self, size: int = 100_000) -> None:
+        self.size = size
+        self._items: OrderedDict[str, tuple[str | None, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def lookup(self, con: duckdb.DuckDBPyConnection, hashes: set[str]) -> dict[str, tuple[str | None, str]]:
+        found: dict[str, tuple[str | None, str]] = {}
+        with self._lock:
+            for key in hashes:
+                if (value := self._items.get(key)) is not None:
+                    found[key] = value
+                    self._items.move_to_end(key)
+        missing = _articles_by_hash(con, hashes - set(found))
+        if missing:
+            with self._lock:
+                self._items.update(missing)
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+        return {**found, **missing}
 
 
 def _articles_by_hash(con: duckdb.DuckDBPyConnection, hashes: set[str]) -> dict[str, tuple[str | None, str]]:

@@ -107,9 +107,9 @@ class StoreWriter:
         self.batch = None
 
     def _ingest(self, articles: list[Article]) -> dict[str, Any]:
+        writer = self._writer()  # before warming: "pipeline_loaded" then means ready to ingest
         if not articles:
             self.coder.warm()
-        writer = self._writer()
         before = _counts(writer.summary)
         first_seq = writer.event_seq
         keys = [writer.key_of(article) for article in articles]
