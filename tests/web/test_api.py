@@ -396,12 +396,20 @@ def test_cached_answers_equal_fresh_ones_after_commits(client: Any) -> None:
     assert client.get("/api/health").json()["cache"]["revalidated"] >= 1
 
 
-def test_ready_means_ready_to_ingest(store_copy: Path, pipeline: Any) -> None:
+def test_ready_means_ready_to_ingest(store_copy: Path, pipeline: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """`pipeline_loaded` is reported only once the writer's state is loaded too (that took the GIL
     for a while at a million events, stalling the first queries after start)."""
     from fastapi.testclient import TestClient
 
-    from gesta.web import create_app
+    from gesta.store.writer import BatchWriter
+    from gesta.web import create_app, writer
+
+    class SlowBatchWriter(BatchWriter):
+        def __init__(self, *args: Any) -> None:
+            time.sleep(0.5)
+            super().__init__(*args)
+
+    monkeypatch.setattr(writer, "BatchWriter", SlowBatchWriter)
 
     app = create_app(store_copy, pipeline_factory=lambda: pipeline, warm=True)
     with TestClient(app) as client:
