@@ -168,16 +168,20 @@ def _mentions(con: duckdb.DuckDBPyConnection, merged_ids: list[str], days: list[
     """Mentions (merged id, article hash, denies, speaker) of ``merged_ids`` and the records of ``seqs``.
 
     Every mention of a merged event has the same day (the day is part of the merge key; undated
-    events merge only within one article), so the page's days let DuckDB skip row groups.
+    events merge only within one article), so the page's days let DuckDB skip row groups. The
+    records are read separately, within the page's range of sequence numbers: a filter DuckDB
+    applies while scanning, so it reads few record texts besides the wanted ones.
     """
     if not merged_ids:
         return [], {}
     day_sql, day_params = _day_condition(days) if days is not None else ("true", [])
-    record_sql, record_params = ("CASE WHEN list_contains(?, seq) THEN record END", [seqs]) if seqs else ("NULL", [])
-    rows = con.execute(f"SELECT merged_id, article_hash, negated OR denial, speaker_text, seq, {record_sql} "
-                       f"FROM events WHERE ({day_sql}) AND list_contains(?, merged_id)",
-                       [*record_params, *day_params, merged_ids]).fetchall()
-    return [row[:4] for row in rows], {row[4]: row[5] for row in rows if row[5] is not None}
+    mentions = con.execute(f"SELECT merged_id, article_hash, negated OR denial, speaker_text FROM events "
+                           f"WHERE ({day_sql}) AND list_contains(?, merged_id)", [*day_params, merged_ids]).fetchall()
+    if not seqs:
+        return mentions, {}
+    rows = con.execute(f"SELECT seq, record FROM events WHERE ({day_sql}) AND seq BETWEEN ? AND ? "
+                       "AND list_contains(?, seq)", [*day_params, min(seqs), max(seqs), seqs]).fetchall()
+    return mentions, dict(rows)
 
 
 def merged_counts(con: duckdb.DuckDBPyConnection, merged_ids: list[str],
