@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         log.warning("listening on %s without a token: anyone who can reach it can POST articles", args.host)
     app = create_app(args.db, token=token, warm=args.warm, code_in_process=True)
     print(f"gesta: dashboard at http://{_url_host(args.host)}:{args.port}/  (API: /api, Ctrl-C to stop)")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0
 
 
