@@ -22,7 +22,9 @@ def test_bench_on_small_corpus(tmp_path: Path) -> None:
     result = bench_parse(corpus, limit=None)
     assert KEYS <= set(result)
     assert result["n_words"] == 23 and result["n_sentences"] == 3
-    assert 0 < result["peak_rss_mb"] < 1000
+    # the process's peak, so in a test run it includes whatever other tests loaded: only
+    # its relation to the memory before parsing is a property of bench_parse
+    assert result["peak_rss_mb"] >= result["loaded_rss_mb"] > 0
 
 
 def test_bench_limit_on_shared_corpus(bbc_corpus: Path) -> None:
