@@ -35,6 +35,8 @@ class Cues:
     presence_cameo: str = "154"
     presence_sectors: frozenset[str] = frozenset()
     presence_prepositions: frozenset[str] = frozenset()
+    domestic_roots: frozenset[str] = frozenset()
+    domestic_sectors: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -47,4 +49,6 @@ def load_cues(path: Path | None = None) -> Cues:
         presence_cameo=data.content["presence"]["cameo"],
         presence_sectors=frozenset(data.content["presence"]["sectors"]),
         presence_prepositions=frozenset(data.content["presence"]["prepositions"]),
+        domestic_roots=frozenset(data.content.get("domestic", {}).get("roots", ())),
+        domestic_sectors=frozenset(data.content.get("domestic", {}).get("sectors", ())),
     )

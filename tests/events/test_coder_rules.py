@@ -72,3 +72,13 @@ def test_a_joint_act_has_no_target_among_its_actors_nor_in_its_reporting_clause(
     found = codes(events(pipeline, "Kenya and Uganda agreed to build a new railway, the Kenyan ministry announced on Monday."))
     agreed = {(s, t) for c, s, t in found if c.startswith("03")}
     assert agreed == {("KEN", None), ("UGA", None)}, found
+
+
+def test_an_untargeted_domestic_act_is_aimed_at_its_own_country(pipeline: Any) -> None:
+    strike = codes(events(pipeline, "Bolivian dock workers went on strike on Monday over a new pension law."))
+    assert any(c.startswith("14") and s == "BOLLAB" and t == "BOL" for c, s, t in strike), strike
+    called_off = codes(events(pipeline, "Kenyan opposition leaders agreed to call off the march planned for Thursday."))
+    assert any(c.startswith("03") and s == "KENOPP" and t == "KEN" for c, s, t in called_off), called_off
+    # a country acting with no named target keeps none
+    postponed = codes(events(pipeline, "Egypt agreed to postpone the summit."))
+    assert any(c.startswith("03") and s == "EGY" and t is None for c, s, t in postponed), postponed

@@ -4,7 +4,7 @@ dependents, then read the source and target actors off the parse (one event per 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,8 +51,13 @@ class TriggerMatch:
 class SentenceCoder:
     """Codes one sentence; built per sentence with that sentence's mentions."""
 
-    def __init__(self, sentence: Sentence, mentions: list[Mention], patterns: PatternSet, cues: Cues) -> None:
+    def __init__(
+        self, sentence: Sentence, mentions: list[Mention], patterns: PatternSet, cues: Cues,
+        country_names: Mapping[str, str] | None = None,
+    ) -> None:
         self.sentence = sentence
+        self.mentions = mentions
+        self.country_names = country_names or {}
         self.span = sentence.parse
         self.patterns = patterns
         self.cues = cues
@@ -227,11 +232,33 @@ class SentenceCoder:
         for source, target in itertools.product(*sides):
             if source is not None and target is not None and source.code == target.code and source.text == target.text:
                 continue
+            domestic = self._domestic_target(source, cameo) if target is None and source is not None else None
+            if domestic is not None:  # "workers went on strike": against their own country
+                target, rule = domestic, f"{rule}>domestic"
             yield Event(
                 sentence_index=self.sentence.index, cameo=cameo, rule=rule,
                 source=source, target=target, trigger_start=start, trigger_end=end,
                 modality=mood, attribution=said,
             )
+
+    def _domestic_target(self, source: Actor, cameo: str) -> Actor | None:
+        """The country a domestic actor's untargeted act, or an untargeted protest, is aimed
+        at: another actor of the source's country in the sentence (its government first), else
+        the country itself ("Police prevented the rally", "Students demonstrated")."""
+        country = source.country
+        if not country or country not in self.country_names or source.code.startswith(("IGO", "NGO")):
+            return None
+        if cameo[:2] not in self.cues.domestic_roots and source.sector not in self.cues.domestic_sectors:
+            return None
+        others = [
+            m.actor for m in self.mentions
+            if m.kind != "adjective" and m.actor.country == country and m.actor.code != source.code
+        ]
+        government = [a for a in others if a.sector == "GOV"]
+        if government or others:
+            return (government or others)[0]
+        name = self.country_names[country]
+        return Actor(text=name, code=country, country=country, name=name)
 
     def _presence(self, seen: set[tuple[str, str, str]]) -> Iterator[Event]:
         """Armed forces said to be somewhere: "Russian soldiers were already in the conflict

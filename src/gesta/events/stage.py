@@ -19,6 +19,11 @@ class EventsStage:
     name: str = "events"
     requires: frozenset[str] = frozenset({"sentences", "parse", "mentions"})
     provides: frozenset[str] = frozenset({"events"})
+    country_names: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.country_names:  # ISO code -> name, for targets a sentence implies
+            self.country_names = country_names(self.actors)
 
     def __call__(self, article: Article) -> Article:
         by_sentence: dict[int, list[Mention]] = {}
@@ -28,7 +33,18 @@ class EventsStage:
         for sentence in article.sentences:
             if sentence.parse is None:
                 continue
-            coder = SentenceCoder(sentence, by_sentence.get(sentence.index, []), self.patterns, self.cues)
+            coder = SentenceCoder(
+                sentence, by_sentence.get(sentence.index, []), self.patterns, self.cues, self.country_names,
+            )
             events.extend(coder.events())
         article.events = events
         return article
+
+
+def country_names(actors: ActorDictionary) -> dict[str, str]:
+    """Each country of the actor dictionary by ISO code, with its name."""
+    return {
+        entry.code: entry.name
+        for entries in actors.index.phrases.values() for entry in entries
+        if entry.kind == "country" and entry.code and entry.name
+    }
