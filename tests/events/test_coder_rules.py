@@ -82,3 +82,16 @@ def test_an_untargeted_domestic_act_is_aimed_at_its_own_country(pipeline: Any) -
     # a country acting with no named target keeps none
     postponed = codes(events(pipeline, "Egypt agreed to postpone the summit."))
     assert any(c.startswith("03") and s == "EGY" and t is None for c, s, t in postponed), postponed
+
+
+def test_a_verb_after_a_day_word_parsed_as_a_noun_still_acts(pipeline: Any) -> None:
+    vetoed = codes(events(pipeline, "Russia on Thursday vetoed a Security Council resolution on Syria."))
+    assert any(c.startswith("12") and s == "RUS" and t == "IGOUNO" for c, s, t in vetoed), vetoed
+    reduced = codes(events(pipeline, "The World Food Programme on Monday reduced food supplies to Somali refugee camps."))
+    assert any(c.startswith("16") for c, s, t in reduced), reduced
+
+
+def test_a_host_parsed_as_a_modifier_of_the_guest_names_the_guest(pipeline: Any) -> None:
+    hosted = codes(events(pipeline, "Chinese President Xi Jinping on Friday hosted Brazilian President Lula da Silva "
+                                    "in Beijing for an informal meeting."))
+    assert any(c.startswith("04") and s.startswith("CHN") and t and t.startswith("BRA") for c, s, t in hosted), hosted

@@ -31,6 +31,7 @@ from gesta.lemmas import lemma_in, plural_stem
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN"})
+NAME_POS = frozenset({"NOUN", "PROPN"})
 NOMINAL_SOURCE_DEPS = frozenset({"nmod:poss", "poss", "amod", "compound"})
 NOT_TRIGGERS = frozenset({"according"})  # part of the cue "according to", never an event
 
@@ -170,6 +171,8 @@ class SentenceCoder:
             found = children(token, OBJECT | PASSIVE_SUBJECT) or _counted_objects(token)
             if not found and _verb_parsed_as_modifier(token):
                 found = [token.head]  # "imposed sanctions" parsed as "imposed" modifying "sanctions"
+            if not found and _verb_after_time(token):  # "on Wednesday vetoed a resolution"
+                found = _noun_phrase_after(token)
             self._object_cache[token.i] = found
         return found
 
@@ -325,6 +328,8 @@ class SentenceCoder:
             sources = _unique(found) if found else self._first_actors(subject_candidates(token))
             if not sources:  # "Palestinian prisoners rioted": the nationality is all we know
                 sources = self._modifier_actors(subjects)
+            if not sources and _verb_after_time(token):  # "The US on Wednesday vetoed": before the time
+                sources = self._preceding_subject(token, [])
         return sources, self._targets(token, pattern, passive)
 
     def _targets(self, token: Any, pattern: Pattern, passive: bool) -> list[Actor]:
@@ -350,18 +355,22 @@ class SentenceCoder:
 
     def _nearest_in_predicate(self, token: Any) -> list[Actor]:
         """Last resort: the actor nearest the trigger among its objects and modifiers
-        ("praised Haiti's efforts"), never in its subject or a source/time phrase."""
+        ("praised Haiti's efforts"), never in its subject or a source/time phrase; objects the
+        parse misplaced count too ("on Wednesday vetoed a Security Council resolution")."""
         best: tuple[int, Mention] | None = None
-        for child in token.children:
-            if child.dep_ not in PREDICATE_DEPS or child.lemma_.lower() in self.cues.time_nouns:
+        repaired = [o for o in self._objects(token) if o.head.i != token.i or o.dep_ not in PREDICATE_DEPS]
+        for child in (*token.children, *repaired):
+            if (child.dep_ not in PREDICATE_DEPS and child not in repaired) or child.lemma_.lower() in self.cues.time_nouns:
                 continue
             if child.dep_ in CLAUSE_DEPS and lemma_in(child, self.cues.speech_verbs):
                 continue  # "..., the White House announced": who reports it is no target
             if preposition_of(child) in ("according to", "by"):
                 continue
             for item in child.subtree:
+                if child in repaired and item.i < token.i:
+                    continue  # a misplaced object's parse may hold the subject
                 mention = self._mention_at(item.i)
-                depth = _depth_below(item, token)
+                depth = _depth_below(item, child) + 1
                 if mention is not None and depth <= 3 and (best is None or depth < best[0]):
                     best = (depth, mention)
         return [best[1].actor] if best is not None else []
@@ -485,9 +494,44 @@ def _verb_parsed_as_modifier(token: Any) -> bool:
     sanctions" read as a noun phrase): the noun is really its object."""
     finite = token.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT for c in token.children)
     return (
-        token.pos_ in VERB_POS and token.dep_ in ("amod", "acl") and token.head.i > token.i
-        and token.head.pos_ in NOUN_POS and finite
+        (token.pos_ in VERB_POS or _verb_after_time(token)) and token.dep_ in ("amod", "acl", "compound")
+        and token.head.i > token.i and token.head.pos_ in NAME_POS and (finite or _verb_after_time(token))
     )
+
+
+# "The UN on Tuesday reduced food supplies": the parser may take the verb after a time phrase
+# for a noun ("vetoed") or for a modifier of the noun after it ("reduced")
+DAY_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+})
+NOT_NOMINAL_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "parataxis", "acl:relcl", "relcl", "csubj"})
+
+
+NOUN_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nummod", "nmod:poss", "case", "flat"})
+
+
+def _noun_phrase_after(token: Any) -> list[Any]:
+    """The head of the noun phrase right after a word, whatever the parse made of it: the
+    first noun or name past its determiners, adjectives, numbers and compounds."""
+    doc = token.doc
+    end = token.sent.end if hasattr(token, "sent") else len(doc)
+    for index in range(token.i + 1, min(end, token.i + 8)):
+        word = doc[index]
+        if word.pos_ in NAME_POS and not (word.dep_ in NOUN_PHRASE_DEPS and word.head.i > index):
+            return [word]
+        if word.pos_ not in ("DET", "ADJ", "NUM", "PROPN", "NOUN", "PART") and word.lower_ != "'s":
+            return []
+    return []
+
+
+def _verb_after_time(token: Any) -> bool:
+    """A past-tense verb right after a day word, parsed as a noun or a noun's modifier ("The
+    US on Wednesday vetoed a resolution", "The UN on Tuesday reduced food supplies")."""
+    if token.i == 0 or token.doc[token.i - 1].lower_ not in DAY_WORDS or token.dep_ in NOT_NOMINAL_DEPS:
+        return False
+    if any(c.dep_ in SUBJECT for c in token.children):
+        return False
+    return token.tag_ in ("VBD", "VBN") or (token.pos_ in NOUN_POS and token.lower_.endswith("ed"))
 
 
 def _subject_of_auxiliary(token: Any) -> list[Any]:
@@ -505,7 +549,7 @@ def _mistagged_subject(token: Any) -> list[Any]:
 def trigger_pos(token: Any) -> str | None:
     """"verb" or "noun" for pattern look-up; a 'noun' with a direct object is a mistagged
     verb ("The West accuses Putin" in headline style)."""
-    if token.pos_ in VERB_POS:
+    if token.pos_ in VERB_POS or _verb_after_time(token):
         return "verb"
     if token.pos_ in NOUN_POS:
         return "verb" if any(c.dep_ in OBJECT for c in token.children) else "noun"
