@@ -37,6 +37,10 @@ class Cues:
     presence_prepositions: frozenset[str] = frozenset()
     domestic_roots: frozenset[str] = frozenset()
     domestic_sectors: frozenset[str] = frozenset()
+    attempt_verbs: frozenset[str] = frozenset()
+    attempt_nouns: frozenset[str] = frozenset()
+    attempt_killing: frozenset[str] = frozenset()
+    attempt_cameo: str = "185"
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -51,4 +55,8 @@ def load_cues(path: Path | None = None) -> Cues:
         presence_prepositions=frozenset(data.content["presence"]["prepositions"]),
         domestic_roots=frozenset(data.content.get("domestic", {}).get("roots", ())),
         domestic_sectors=frozenset(data.content.get("domestic", {}).get("sectors", ())),
+        attempt_verbs=frozenset(data.content.get("attempt", {}).get("verbs", ())),
+        attempt_nouns=frozenset(data.content.get("attempt", {}).get("nouns", ())),
+        attempt_killing=frozenset(data.content.get("attempt", {}).get("killing", ())),
+        attempt_cameo=data.content.get("attempt", {}).get("cameo", "185"),
     )

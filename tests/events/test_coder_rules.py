@@ -95,3 +95,16 @@ def test_a_host_parsed_as_a_modifier_of_the_guest_names_the_guest(pipeline: Any)
     hosted = codes(events(pipeline, "Chinese President Xi Jinping on Friday hosted Brazilian President Lula da Silva "
                                     "in Beijing for an informal meeting."))
     assert any(c.startswith("04") and s.startswith("CHN") and t and t.startswith("BRA") for c, s, t in hosted), hosted
+
+
+def test_an_attempt_to_kill_is_an_attempted_assassination_not_a_threat(pipeline: Any) -> None:
+    tried = codes(events(pipeline, "Kenyan police said gunmen tried to murder an opposition leader in Nairobi."))
+    assert any(c == "185" and t == "KENOPP" for c, s, t in tried), tried
+    assert not any(c.startswith("13") for c, s, t in tried), tried
+    attempted = codes(events(pipeline, "Colombian rebels attempted to assassinate President Gustavo Petro."))
+    assert ("185", "COLREB", "COLGOV") in attempted, attempted
+
+
+def test_a_statement_takes_no_domestic_target(pipeline: Any) -> None:
+    said = events(pipeline, "Kenyan police said gunmen tried to murder an opposition leader in Nairobi.")
+    assert all(e.target is None for e in said if e.cameo.startswith("01")), codes(said)

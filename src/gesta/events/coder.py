@@ -221,6 +221,12 @@ class SentenceCoder:
         refusal = self.cues.refusal_codes.get(cameo[:2]) if rejecting else None
         planned = (mood.future or mood.hypothetical) and not mood.negated
         intent = self.cues.intent_codes.get(cameo[:2]) if planned else None
+        attempted = cameo[:2] in VIOLENT_ROOTS and self._attempted(trigger)
+        if attempted:  # "tried to kill the governor": an attempt on his life, no threat
+            intent = None
+            mood = Modality(mood.negated, mood.hypothetical, False)
+            if lemma_in(trigger, self.cues.attempt_killing) or cameo == "186":
+                cameo, rule = self.cues.attempt_cameo, f"{rule}>attempt"
         if refusal is not None:  # "refused to meet", "did not agree": a rejection, not a negated meeting
             cameo, rule, mood = refusal, f"{rule}>refused", Modality(False, mood.hypothetical, mood.future)
         elif intent is not None:  # "will provide aid": intent to aid; "will strike": a threat
@@ -244,6 +250,22 @@ class SentenceCoder:
                 modality=mood, attribution=said,
             )
 
+    def _attempted(self, trigger: Any) -> bool:
+        """The trigger is the infinitive of an attempt: "tried to kill", "an attempt to
+        assassinate"."""
+        current = trigger
+        for _ in range(3):
+            infinitive = is_infinitive_complement(current) or (
+                current.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in current.children)
+            )
+            if not infinitive or current.head.i == current.i:
+                return False
+            current = current.head
+            words = self.cues.attempt_nouns if current.pos_ in NOUN_POS else self.cues.attempt_verbs
+            if lemma_in(current, words):
+                return True
+        return False
+
     def _domestic_target(self, source: Actor, cameo: str) -> Actor | None:
         """The country a domestic actor's untargeted act, or an untargeted protest, is aimed
         at: another actor of the source's country in the sentence (its government first), else
@@ -251,6 +273,8 @@ class SentenceCoder:
         country = source.country
         if not country or country not in self.country_names or source.code.startswith(("IGO", "NGO")):
             return None
+        if cameo.startswith("01"):
+            return None  # "..., the police said": a statement has no such target
         if cameo[:2] not in self.cues.domestic_roots and source.sector not in self.cues.domestic_sectors:
             return None
         others = [
