@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from gesta.web.cache import MISSING, AddedEvent, CommitLog, ReadCache, Validity, sort_key  # noqa: E402
+from gesta.web.cache import MISSING, AddedEvent, CommitLog, ReadCache, Validity, sort_key
 
 DAY = dt.date(2024, 3, 1)
 
