@@ -108,3 +108,12 @@ def test_an_attempt_to_kill_is_an_attempted_assassination_not_a_threat(pipeline:
 def test_a_statement_takes_no_domestic_target(pipeline: Any) -> None:
     said = events(pipeline, "Kenyan police said gunmen tried to murder an opposition leader in Nairobi.")
     assert all(e.target is None for e in said if e.cameo.startswith("01")), codes(said)
+
+
+def test_hearings_and_being_put_under_investigation_or_questioned_are_investigations(pipeline: Any) -> None:
+    hearing = codes(events(pipeline, "Brazil's supreme court opened a hearing on Tuesday into the legality of the police raids."))
+    assert any(c.startswith("09") and s == "BRAJUD" for c, s, t in hearing), hearing
+    put = codes(events(pipeline, "A French citizen has been put under investigation in Spain for his role in the riots."))
+    assert any(c.startswith("09") and t == "FRACVL" for c, s, t in put), put
+    questioned = codes(events(pipeline, "Two Indian journalists were questioned by police in Kathmandu."))
+    assert any(c.startswith("09") and t == "INDMED" for c, s, t in questioned), questioned
