@@ -109,3 +109,9 @@ def test_weather_it_is_no_actor(pipeline: Any) -> None:
 
 def test_no_actor_in_plain_text(pipeline: Any) -> None:
     assert mentions(pipeline, "It rained all day in the valley.") == []
+
+
+def test_an_organisations_secretary_general_is_the_organisation_not_a_military_general(pipeline: Any) -> None:
+    found = mentions(pipeline, "The Arab League Secretary General met the Egyptian president in Cairo.")
+    codes = {m.actor.code for m in found}
+    assert "IGOMEAARL" in codes and not any(c.endswith("MIL") for c in codes), codes
