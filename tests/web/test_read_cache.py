@@ -79,3 +79,15 @@ def test_commits_without_events_change_nothing() -> None:
     log.record(10, 9, [])
     assert cache.get_fast("k") == "answer"
     assert matches.calls == []
+
+
+def test_many_added_events_are_not_checked_on_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gesta.web import cache as module
+
+    monkeypatch.setattr(module, "FAST_CHECK_EVENTS", 1)
+    log, matches = CommitLog(), Matches(result=False)
+    cache = cached(Validity(matches, since=DAY), log)
+    log.record(10, 11, [AddedEvent(10, DAY - dt.timedelta(days=1), "a", "m2"), AddedEvent(11, None, "b", "m3")])
+    assert cache.get_fast("k") is MISSING
+    assert cache.get_or_compute("k", None, lambda con: ("new", Validity(matches))) == "answer"  # type: ignore[arg-type]
+    assert matches.calls == []

@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 import duckdb
 
 KEPT_EVENTS = 200_000  # added events remembered for in-memory checks (about 20 MB)
+FAST_CHECK_EVENTS = 2_000  # more added events than this are checked on a worker thread, not the event loop
 MISSING = object()
 
 
@@ -145,7 +146,8 @@ class ReadCache:
             return MISSING
         if entry.commits != current:
             added = self.log.added_since(entry.commits)
-            if added is not None and (added.events is None or _in_memory(entry.validity, added) != []):
+            if added is not None and (added.events is None or len(added.events) > FAST_CHECK_EVENTS
+                                      or _in_memory(entry.validity, added) != []):
                 return MISSING
             self._revalidated(entry, current)
         return self._hit(key, entry)
