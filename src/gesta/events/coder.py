@@ -516,11 +516,11 @@ def _counted_objects(token: Any) -> list[Any]:
 def _verb_parsed_as_modifier(token: Any) -> bool:
     """A finite verb the parser attached as a modifier of the noun after it ("The EU imposed
     sanctions" read as a noun phrase): the noun is really its object."""
-    finite = token.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT for c in token.children)
-    return (
-        (token.pos_ in VERB_POS or _verb_after_time(token)) and token.dep_ in ("amod", "acl", "compound")
-        and token.head.i > token.i and token.head.pos_ in NAME_POS and (finite or _verb_after_time(token))
-    )
+    if token.dep_ not in ("amod", "acl", "compound") or token.head.i < token.i or token.head.pos_ not in NAME_POS:
+        return False
+    if token.pos_ in VERB_POS and (token.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT for c in token.children)):
+        return True
+    return _verb_after_time(token)
 
 
 # "The UN on Tuesday reduced food supplies": the parser may take the verb after a time phrase
@@ -551,11 +551,11 @@ def _noun_phrase_after(token: Any) -> list[Any]:
 def _verb_after_time(token: Any) -> bool:
     """A past-tense verb right after a day word, parsed as a noun or a noun's modifier ("The
     US on Wednesday vetoed a resolution", "The UN on Tuesday reduced food supplies")."""
-    if token.i == 0 or token.doc[token.i - 1].lower_ not in DAY_WORDS or token.dep_ in NOT_NOMINAL_DEPS:
+    if not (token.tag_ in ("VBD", "VBN") or (token.pos_ in NOUN_POS and token.lower_.endswith("ed"))):
         return False
-    if any(c.dep_ in SUBJECT for c in token.children):
+    if token.i == 0 or token.dep_ in NOT_NOMINAL_DEPS or token.doc[token.i - 1].lower_ not in DAY_WORDS:
         return False
-    return token.tag_ in ("VBD", "VBN") or (token.pos_ in NOUN_POS and token.lower_.endswith("ed"))
+    return not any(c.dep_ in SUBJECT for c in token.children)
 
 
 def _subject_of_auxiliary(token: Any) -> list[Any]:
@@ -573,9 +573,12 @@ def _mistagged_subject(token: Any) -> list[Any]:
 def trigger_pos(token: Any) -> str | None:
     """"verb" or "noun" for pattern look-up; a 'noun' with a direct object is a mistagged
     verb ("The West accuses Putin" in headline style)."""
-    if token.pos_ in VERB_POS or _verb_after_time(token):
+    pos = token.pos_
+    if pos in VERB_POS:
         return "verb"
-    if token.pos_ in NOUN_POS:
+    if pos in NOUN_POS and _verb_after_time(token):
+        return "verb"
+    if pos in NOUN_POS:
         return "verb" if any(c.dep_ in OBJECT for c in token.children) else "noun"
     return None
 
