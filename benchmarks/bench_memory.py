@@ -38,6 +38,16 @@ def cycled(corpus: Path, n: int) -> Iterator[Article]:
                                   events=[], sections=[], warnings=[], done=set())
 
 
+def write_result(out: Path, planned: int, samples: list[dict[str, Any]]) -> dict[str, Any]:
+    rss = [s["rss_mb"] for s in samples[1:]] or [samples[0]["rss_mb"]]
+    result = {"date": dt.date.today().isoformat(), "machine": machine_info(), "articles": planned,
+              "articles_done": samples[-1]["articles"], "samples": samples, "peak_rss_mb": round(peak_rss_mb(), 1),
+              "growth_after_first_sample_mb": round(rss[-1] - rss[0], 1), "load_average": os.getloadavg()}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=50_000)
@@ -48,6 +58,7 @@ def main() -> None:
     single_thread_env()
     pipeline = load()
     samples: list[dict[str, Any]] = [{"articles": 0, "rss_mb": round(current_rss_mb(), 1), "s": 0.0}]
+    out = args.out or RESULTS / f"{dt.date.today().isoformat()}-scale-memory.json"
     started = time.perf_counter()
     for i, item in enumerate(pipeline.pipe(cycled(default_corpus(), args.articles)), start=1):
         if isinstance(item, Article):
@@ -56,13 +67,8 @@ def main() -> None:
             samples.append({"articles": i, "rss_mb": round(current_rss_mb(), 1),
                             "s": round(time.perf_counter() - started, 1)})
             log.info("%s", samples[-1])
-    rss = [s["rss_mb"] for s in samples[1:]] or [samples[0]["rss_mb"]]
-    result = {"date": dt.date.today().isoformat(), "machine": machine_info(), "articles": args.articles,
-              "samples": samples, "peak_rss_mb": round(peak_rss_mb(), 1),
-              "growth_after_first_sample_mb": round(rss[-1] - rss[0], 1), "load_average": os.getloadavg()}
-    out = args.out or RESULTS / f"{result['date']}-scale-memory.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+            write_result(out, args.articles, samples)  # a run cut short keeps what it measured
+    result = write_result(out, args.articles, samples)
     print(json.dumps({k: v for k, v in result.items() if k != "samples"}, indent=2))
 
 
