@@ -11,6 +11,13 @@
   statement (no PLOVER type; speech verbs are the patterns' job).
 
 The classifier changes or adds nothing in a sentence whose P(event) is below ``event``.
+
+Who picks the classifier's answer (``Rules.vote``): ``"root"``, the root head (its top root,
+confidence P(root); agreement means the same CAMEO root); ``"type"``, the PLOVER head (its top
+type, confidence P(type); the root is the root head's best root among those the training data
+pair with that type; agreement means the same PLOVER type, so confirm and ``classifier_score``
+use P(type)); ``"mix"``, as ``"type"`` with P(type) the mean of the PLOVER head's probability and
+the root head's probabilities summed over the roots whose generic code has that type.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from gesta.ml.heads import NONE_LABEL
 DEFAULT_THRESHOLDS = {"confirm": 0.3, "correct_vague": 0.6, "correct_specific": 0.9,
                       "event": 0.6, "propose_root": 0.5}
 NOT_PROPOSED = frozenset({"01"})
+VOTES = ("root", "type", "mix")
 
 
 @dataclass(frozen=True)
@@ -38,10 +46,44 @@ class Rules:
     propose_root: float = DEFAULT_THRESHOLDS["propose_root"]
     codes: Mapping[str, str] = field(default_factory=dict)  # "08/RETREAT" -> "084"
     specificity: Mapping[str, int] = field(default_factory=dict)  # pattern id -> constraints
+    vote: str = "root"  # "root", "type" or "mix" (module docstring)
+    types: Mapping[str, str] = field(default_factory=dict)  # CAMEO code -> PLOVER type ("-": none)
 
     def with_thresholds(self, values: Mapping[str, Any]) -> Rules:
         chosen: dict[str, Any] = {k: float(v) for k, v in values.items() if k in DEFAULT_THRESHOLDS and v is not None}
+        if values.get("vote") is not None:
+            if values["vote"] not in VOTES:
+                raise ValueError(f"unknown vote {values['vote']!r}; known: {', '.join(VOTES)}")
+            chosen["vote"] = str(values["vote"])
         return dataclasses.replace(self, **chosen)
+
+    def type_of(self, code: str) -> str:
+        """The PLOVER type of a CAMEO code (nearest listed prefix), ``"-"`` when it has none."""
+        for end in range(len(code), 1, -1):
+            if code[:end] in self.types:
+                return self.types[code[:end]]
+        return NONE_LABEL
+
+    def type_scores(self, prediction: Prediction) -> dict[str, float]:
+        if self.vote != "mix":
+            return dict(prediction.plover)
+        by_root: dict[str, float] = {}
+        for root, p in prediction.roots.items():
+            kind = self.type_of(root + "0")
+            by_root[kind] = by_root.get(kind, 0.0) + p
+        return {t: (p + by_root.get(t, 0.0)) / 2 for t, p in prediction.plover.items()}
+
+    def support(self, event: Event, prediction: Prediction) -> float:
+        """The classifier's probability for the event's root (vote "root") or PLOVER type."""
+        if self.vote == "root":
+            return prediction.roots.get(event.cameo[:2], 0.0)
+        return self.type_scores(prediction).get(self.type_of(event.cameo), 0.0)
+
+    def agrees(self, event: Event, prediction: Prediction) -> bool:
+        root, code, _ = self.decide(prediction)
+        if self.vote == "root":
+            return root == event.cameo[:2]
+        return self.type_of(code) == self.type_of(event.cameo)
 
     def code_for(self, prediction: Prediction, root: str) -> str:
         """The root's generic code, or the code the PLOVER head points to within the root."""
@@ -51,9 +93,16 @@ class Rules:
     def decide(self, prediction: Prediction) -> tuple[str, str, float]:
         """(root, CAMEO code, confidence): the root head's top root and its probability; the
         code is the root's generic one or, within the root, the PLOVER head's choice. (Letting
-        the two heads vote jointly did no better in cross-validation on the training data.)"""
-        root = prediction.root
-        return root, self.code_for(prediction, root), prediction.root_score
+        the two heads vote jointly did no better in cross-validation on the training data.)
+        With ``vote`` "type" or "mix" the PLOVER type decides first (module docstring)."""
+        if self.vote == "root":
+            root = prediction.root
+            return root, self.code_for(prediction, root), prediction.root_score
+        scores = self.type_scores(prediction)
+        kind = max(scores, key=scores.__getitem__)
+        roots = [r for r in prediction.roots if f"{r}/{kind}" in self.codes] or list(prediction.roots)
+        root = max(roots, key=prediction.roots.__getitem__)
+        return root, self.codes.get(f"{root}/{kind}", f"{root}0"), scores[kind]
 
 
 def is_vague(event: Event, rules: Rules) -> bool:
@@ -64,7 +113,7 @@ def is_vague(event: Event, rules: Rules) -> bool:
 def review(events: list[Event], main: Event | None, prediction: Prediction, rules: Rules) -> list[Event]:
     """Confirm the pattern events of one sentence; correct its main event when warranted."""
     for event in events:
-        score = prediction.roots.get(event.cameo[:2], 0.0)
+        score = rules.support(event, prediction)
         event.classifier_score = round(score, 4)
         if score >= rules.confirm and event.decided_by == "pattern":
             event.decided_by = "both"
@@ -74,8 +123,8 @@ def review(events: list[Event], main: Event | None, prediction: Prediction, rule
 
 
 def _should_correct(event: Event, prediction: Prediction, rules: Rules) -> bool:
-    root, _, score = rules.decide(prediction)
-    if root == event.cameo[:2] or event.decided_by == "both" or prediction.event < rules.event:
+    _, _, score = rules.decide(prediction)
+    if rules.agrees(event, prediction) or event.decided_by == "both" or prediction.event < rules.event:
         return False
     needed = rules.correct_vague if is_vague(event, rules) else rules.correct_specific
     return score >= needed

@@ -16,6 +16,7 @@ from gesta.events.context import modality
 from gesta.events.grammar import PASSIVE_SUBJECT, SUBJECT
 from gesta.ml.classifier import Prediction, SentenceClassifier
 from gesta.ml.combine import Rules, review, should_propose
+from gesta.ml.heads import NONE_LABEL
 
 if TYPE_CHECKING:
     from gesta.registry import StageContext
@@ -135,6 +136,13 @@ def pattern_specificity(context: StageContext) -> dict[str, int]:
     return found
 
 
+def plover_types() -> dict[str, str]:
+    """CAMEO code -> PLOVER type through gesta's code book ("-": no type, CAMEO 01)."""
+    from gesta.codes import load_codebook
+
+    return {code: found.type or NONE_LABEL for code, found in load_codebook().plover.items()}
+
+
 def classify_factory(context: StageContext) -> ClassifyStage:
     """The ``gesta.classify.v1`` factory: encoder, heads and rules from the settings."""
     from gesta.ml.cache import EmbeddingCache
@@ -154,7 +162,8 @@ def classify_factory(context: StageContext) -> ClassifyStage:
 
 def build_rules(meta: dict[str, Any], config: Any, context: StageContext | None) -> Rules:
     """Thresholds: the settings' when given, else the tuned ones in the heads' meta data."""
-    rules = Rules(codes=dict(meta.get("codes", {})), specificity=pattern_specificity(context) if context else {})
+    rules = Rules(codes=dict(meta.get("codes", {})), specificity=pattern_specificity(context) if context else {},
+                  types=plover_types())
     rules = rules.with_thresholds(meta.get("thresholds", {}))
     chosen = {name: getattr(config, name) for name in ("confirm", "correct_vague", "correct_specific",
                                                         "event", "propose_root")}
