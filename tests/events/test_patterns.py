@@ -188,3 +188,20 @@ def test_packaged_patterns_load(pipeline) -> None:  # type: ignore[no-untyped-de
     # every compiled pattern's CAMEO code exists
     codes = pipeline.context.codebook.cameo
     assert all(p.cameo in codes for bucket in loaded.by_trigger.values() for p in bucket)
+
+
+def test_phrase_requirements_are_the_last_words_of_each_constraint() -> None:
+    objects = (("military", "assistance"), ("aid",))
+    preps = (("on", (("border",), ("frontier", "area"))),)
+    assert patterns_module.phrase_requirements(objects, preps) == (
+        frozenset({"assistance", "aid"}), frozenset({"border", "area"}))
+    # an alternative that takes anything leaves nothing to require
+    assert patterns_module.phrase_requirements((("aid",), ()), ()) == ()
+
+
+def test_every_packaged_pattern_requires_words_of_its_own_phrases() -> None:
+    patterns = load_patterns([], load_codebook())
+    for bucket in patterns.by_trigger.values():
+        for pattern in bucket:
+            phrases = [pattern.object, *(p for _, p in pattern.prep)]
+            assert len(pattern.requirements) == sum(1 for c in phrases if c and all(c))

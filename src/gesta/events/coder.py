@@ -66,6 +66,7 @@ class SentenceCoder:
         self._ngram_cache: dict[int, frozenset[tuple[str, ...]]] = {}  # per sentence: patterns share look-ups
         self._prep_cache: dict[tuple[int, str], list[Any]] = {}
         self._object_cache: dict[int, list[Any]] = {}
+        self._words: frozenset[str] | None = None
         self._particle_cache: dict[tuple[int, str], bool] = {}
         for mention in mentions:
             for i in range(mention.token_start, mention.token_end):
@@ -123,9 +124,12 @@ class SentenceCoder:
         """The most specific pattern that fits: most constraints, then the longest matched
         phrases ("military assistance" beats "assistance"), then the finer CAMEO code."""
         best: tuple[tuple[int, int, bool, int], TriggerMatch] | None = None
+        words = self._sentence_words()
         for pattern in self.patterns.candidates_for(pos, token.lemma_.lower(), token.lower_):
             if best is not None and pattern.specificity < best[0][0]:
                 break
+            if any(required.isdisjoint(words) for required in pattern.requirements):
+                continue  # a phrase it needs is nowhere in the sentence
             fit = self.check(token, pattern)
             if isinstance(fit, str):
                 continue
@@ -133,6 +137,14 @@ class SentenceCoder:
             if best is None or score > best[0]:
                 best = (score, TriggerMatch(token, pattern, fit.used))
         return best[1] if best is not None else None
+
+    def _sentence_words(self) -> frozenset[str]:
+        """Every word of the sentence as lemma, form and plural stem (what phrases match)."""
+        if self._words is None:
+            self._words = frozenset(
+                w for t in self.span for w in (t.lemma_.lower(), t.lower_, plural_stem(t.lower_))
+            )
+        return self._words
 
     def check(self, token: Any, pattern: Pattern) -> Fit | str:
         """How the pattern's constraints fit the trigger, or which constraint failed

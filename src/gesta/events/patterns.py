@@ -38,6 +38,9 @@ class Pattern:
     target: tuple[str, ...]
     source: str
     origin: str
+    # one word set per phrase constraint: the pattern can only fit a sentence that holds a
+    # word of each (the last words of its alternatives), a cheap test before the full check
+    requirements: tuple[frozenset[str], ...] = ()
 
     @property
     def is_lemma_default(self) -> bool:
@@ -140,9 +143,19 @@ def compile_pattern(
                 particle=" ".join(rest) or None, pos=pos,
                 object=objects, prep=preps, target=tuple(raw.get("target") or DEFAULT_TARGETS),
                 source=raw.get("source", "subject"), origin=origin,
+                requirements=phrase_requirements(objects, preps),
             )
         )
     return compiled
+
+
+def phrase_requirements(
+    objects: tuple[Phrase, ...], preps: tuple[tuple[str, tuple[Phrase, ...]], ...]
+) -> tuple[frozenset[str], ...]:
+    """The last words of each constraint's phrases; a constraint that takes anything ("*",
+    an empty phrase) requires nothing."""
+    constraints = [objects, *(phrases for _, phrases in preps)]
+    return tuple(frozenset(p[-1] for p in c) for c in constraints if c and all(c))
 
 
 def _expander(synsets: dict[str, list[Phrase]], data: DataFile, where: tuple[Any, ...]) -> Any:
