@@ -23,7 +23,7 @@ def test_recorded_upos_meets_target(info: dict[str, Any]) -> None:
 
 
 @pytest.mark.xfail(strict=False, reason="shipped model has EWT test LAS ~80 (target 82): "
-                   "training was cut short by CPU contention; see docs/models.md")
+                   "a continued run flattened at dev LAS ~80.3 at this width (the speed target); see docs/models.md")
 def test_recorded_las_meets_target(info: dict[str, Any]) -> None:
     assert info["scores"]["ewt_test"]["las"] >= LAS_TARGET
 
