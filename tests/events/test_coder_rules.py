@@ -117,3 +117,26 @@ def test_hearings_and_being_put_under_investigation_or_questioned_are_investigat
     assert any(c.startswith("09") and t == "FRACVL" for c, s, t in put), put
     questioned = codes(events(pipeline, "Two Indian journalists were questioned by police in Kathmandu."))
     assert any(c.startswith("09") and t == "INDMED" for c, s, t in questioned), questioned
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str]) -> Any:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps)
+
+
+def test_a_statement_does_not_hide_the_clause_it_reports() -> None:
+    """"Barak has agreed, an official said" with "agreed" parsed as an adverbial clause of
+    "said": the agreement is still the event; a participle without a subject ("said,
+    calling the claims absurd") stays under the statement."""
+    from gesta.events.coder import _embedded_under
+
+    doc = _doc(["Barak", "has", "agreed", ",", "an", "official", "said"], [2, 2, 6, 6, 5, 6, 6],
+               ["nsubj", "aux", "advcl", "punct", "det", "nsubj", "ROOT"])
+    said, agreed = 6, doc[2]
+    assert _embedded_under(agreed, {said}) is True  # any other asserted trigger hides it
+    assert _embedded_under(agreed, {said}, {said}) is False
+    participle = _doc(["it", "said", ",", "calling", "claims", "absurd"], [1, 1, 1, 1, 3, 3],
+                      ["nsubj", "ROOT", "punct", "advcl", "obj", "xcomp"])
+    assert _embedded_under(participle[3], {1}, {1}) is True

@@ -80,10 +80,13 @@ class SentenceCoder:
         framed = self._framed(produced)
         asserted -= framed
         talking = {m.token.i for m, events in produced if events and _about_something(m.pattern)}
+        # a statement does not hide a clause with its own subject that it reports, whatever the
+        # parser attached it as ("B has agreed to X, an official said" read as an adverbial clause)
+        stating = {m.token.i for m, events in produced if events and all(e.cameo.startswith("01") for e in events)}
         for match, events in produced:
             if match.token.i in framed:
                 continue  # "have sworn to fight": the fighting is the event
-            if _embedded_under(match.token, asserted):
+            if _embedded_under(match.token, asserted, stating):
                 continue  # "agreed to set up a centre": the agreement is the event
             if match.pattern.pos == "noun" and match.token.dep_ in OBJECT and match.token.head.i in talking:
                 continue  # "rejected calls to withdraw": the rejection is the event
@@ -500,16 +503,17 @@ def _about_something(pattern: Pattern) -> bool:
     return pattern.pos == "verb" and (pattern.cameo[:2] in COMMUNICATIVE_ROOTS or pattern.specificity > 0)
 
 
-def _embedded_under(token: Any, triggers: set[int]) -> bool:
-    """True when the token's clause is a complement or modifier of another trigger's clause."""
+def _embedded_under(token: Any, triggers: set[int], stating: set[int] | None = None) -> bool:
+    """True when the token's clause is a complement or modifier of another trigger's clause,
+    unless that trigger is a statement (``stating``) and the clause has its own subject."""
     current = token
     for _ in range(12):
         if current.head.i == current.i:
             return False
         embedded = current.dep_ in EMBEDDING_DEPS
-        current = current.head
+        clause, current = current, current.head
         if embedded and current.i in triggers:
-            return True
+            return not (stating and current.i in stating and any(c.dep_ in SUBJECT for c in clause.children))
     return False
 
 
