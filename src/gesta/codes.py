@@ -53,13 +53,13 @@ class CodeBook:
         return found
 
     def plover_for(self, code: str) -> PloverCode | None:
-        return _nearest(self.plover, code)
+        return nearest_entry(self.plover, code)
 
     def acled_for(
         self, code: str, source_sector: str | None = None, target_sector: str | None = None
     ) -> AcledCode | None:
         """The ACLED type of a CAMEO code, refined by the actors' sectors where the table says."""
-        found = _nearest(self.acled, code)
+        found = nearest_entry(self.acled, code)
         if found is None or not found.needs:
             return found
         facts = {"source_sector": source_sector, "target_sector": target_sector}
@@ -73,7 +73,7 @@ class CodeBook:
 T = TypeVar("T")
 
 
-def _nearest(table: Mapping[str, T], code: str) -> T | None:
+def nearest_entry(table: Mapping[str, T], code: str) -> T | None:
     """The entry for ``code`` or its closest parent (0232 -> 023 -> 02)."""
     for length in range(len(code), 1, -1):
         found = table.get(code[:length])

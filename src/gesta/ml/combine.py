@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from gesta.codes import nearest_entry
 from gesta.document import Event
 from gesta.ml.classifier import Prediction
 from gesta.ml.heads import NONE_LABEL
@@ -59,10 +60,7 @@ class Rules:
 
     def type_of(self, code: str) -> str:
         """The PLOVER type of a CAMEO code (nearest listed prefix), ``"-"`` when it has none."""
-        for end in range(len(code), 1, -1):
-            if code[:end] in self.types:
-                return self.types[code[:end]]
-        return NONE_LABEL
+        return nearest_entry(self.types, code) or NONE_LABEL
 
     def type_scores(self, prediction: Prediction) -> dict[str, float]:
         if self.vote != "mix":
