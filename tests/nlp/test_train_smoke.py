@@ -70,6 +70,22 @@ def test_train_parser_smoke(tmp_path: Path) -> None:
     nlp = spacy.load(dest)
     assert len(nlp("The army blocked the road.")) == 6
 
+    # spaCy does not rebuild the lemmatizer's tree -> label map on load; the callback does
+    best = out / "output" / "model-best"
+    loaded = spacy.load(best)
+    lemmatizer = loaded.get_pipe("trainable_lemmatizer")
+    assert lemmatizer.cfg["labels"] and not lemmatizer.tree2label
+    tool._restore_lemma_labels()(loaded)
+    assert len(lemmatizer.tree2label) == len(lemmatizer.cfg["labels"])
+
+    resumed = tmp_path / "resumed"
+    argv = [*argv[:2], "--out", str(resumed), "--resume-from", str(best), "--lr-decay",
+            *argv[6:], "--skip", "bench,package"]
+    assert tool.main(argv) == 0
+    config = (resumed / "config.cfg").read_text()
+    assert config.count(f'source = "{best.resolve().as_posix()}"') == 5
+    assert "gesta.restore_lemma_labels.v1" in config and "warmup_linear.v1" in config
+
 
 def test_nc_genres_are_refused(tmp_path: Path) -> None:
     tool = _load_tool()
