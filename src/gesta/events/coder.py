@@ -112,7 +112,7 @@ class SentenceCoder:
         matches: list[TriggerMatch] = []
         consumed: set[int] = set()
         for token in self.span:
-            pos = trigger_pos(token)
+            pos = trigger_pos(token, self.cues.day_words)
             if pos is None or token.i in consumed or token.lower_ in NOT_TRIGGERS:
                 continue
             if pos == "noun" and token.i in self.by_token:
@@ -184,9 +184,9 @@ class SentenceCoder:
         found = self._object_cache.get(token.i)
         if found is None:
             found = children(token, OBJECT | PASSIVE_SUBJECT) or _counted_objects(token)
-            if not found and _verb_parsed_as_modifier(token):
+            if not found and _verb_parsed_as_modifier(token, self.cues.day_words):
                 found = [token.head]  # "imposed sanctions" parsed as "imposed" modifying "sanctions"
-            if not found and _verb_after_time(token):  # "on Wednesday vetoed a resolution"
+            if not found and _verb_after_time(token, self.cues.day_words):  # "on Wednesday vetoed a resolution"
                 found = _noun_phrase_after(token)
             self._object_cache[token.i] = found
         return found
@@ -196,7 +196,7 @@ class SentenceCoder:
         found = self._prep_cache.get(key)
         if found is None:
             found = list(prepositional_dependents(token, preposition, deep=True, skip=self.cues.time_nouns))
-            if not found and _verb_parsed_as_modifier(token):  # "imposed sanctions on Russia"
+            if not found and _verb_parsed_as_modifier(token, self.cues.day_words):  # "imposed sanctions on Russia"
                 found = list(prepositional_dependents(token.head, preposition, deep=True, skip=self.cues.time_nouns))
             self._prep_cache[key] = found
         return found
@@ -213,7 +213,7 @@ class SentenceCoder:
         """Every candidate pattern of every trigger word, with why it did not fit (None: fits)."""
         found = []
         for token in self.span:
-            pos = trigger_pos(token)
+            pos = trigger_pos(token, self.cues.day_words)
             for pattern in self.patterns.candidates_for(pos, token.lemma_.lower(), token.lower_) if pos else []:
                 fit = self.check(token, pattern)
                 found.append((token, pattern, why_not(fit, pattern) if isinstance(fit, str) else None))
@@ -367,7 +367,7 @@ class SentenceCoder:
             sources = _unique(found) if found else self._first_actors(subject_candidates(token))
             if not sources:  # "Palestinian prisoners rioted": the nationality is all we know
                 sources = self._modifier_actors(subjects)
-            if not sources and _verb_after_time(token):  # "The US on Wednesday vetoed": before the time
+            if not sources and _verb_after_time(token, self.cues.day_words):  # "The US on Wednesday vetoed": before the time
                 sources = self._preceding_subject(token, [])
         return sources, self._targets(token, pattern, passive)
 
@@ -529,24 +529,18 @@ def _counted_objects(token: Any) -> list[Any]:
     ]
 
 
-def _verb_parsed_as_modifier(token: Any) -> bool:
+def _verb_parsed_as_modifier(token: Any, day_words: frozenset[str]) -> bool:
     """A finite verb the parser attached as a modifier of the noun after it ("The EU imposed
     sanctions" read as a noun phrase): the noun is really its object."""
     if token.dep_ not in ("amod", "acl", "compound") or token.head.i < token.i or token.head.pos_ not in NAME_POS:
         return False
     if token.pos_ in VERB_POS and (token.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT for c in token.children)):
         return True
-    return _verb_after_time(token)
+    return _verb_after_time(token, day_words)
 
 
-# "The UN on Tuesday reduced food supplies": the parser may take the verb after a time phrase
-# for a noun ("vetoed") or for a modifier of the noun after it ("reduced")
-DAY_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
-})
+# a verb in one of these relations was parsed as a clause, so it is no misread noun
 NOT_NOMINAL_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "parataxis", "acl:relcl", "relcl", "csubj"})
-
-
 NOUN_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nummod", "nmod:poss", "case", "flat"})
 
 
@@ -564,12 +558,12 @@ def _noun_phrase_after(token: Any) -> list[Any]:
     return []
 
 
-def _verb_after_time(token: Any) -> bool:
+def _verb_after_time(token: Any, day_words: frozenset[str]) -> bool:
     """A past-tense verb right after a day word, parsed as a noun or a noun's modifier ("The
     US on Wednesday vetoed a resolution", "The UN on Tuesday reduced food supplies")."""
     if not (token.tag_ in ("VBD", "VBN") or (token.pos_ in NOUN_POS and token.lower_.endswith("ed"))):
         return False
-    if token.i == 0 or token.dep_ in NOT_NOMINAL_DEPS or token.doc[token.i - 1].lower_ not in DAY_WORDS:
+    if token.i == 0 or token.dep_ in NOT_NOMINAL_DEPS or token.doc[token.i - 1].lower_ not in day_words:
         return False
     return not any(c.dep_ in SUBJECT for c in token.children)
 
@@ -586,13 +580,13 @@ def _mistagged_subject(token: Any) -> list[Any]:
     return [c for c in token.children if c.dep_ in ("compound", "nmod", "amod", "nmod:poss") and c.i < token.i]
 
 
-def trigger_pos(token: Any) -> str | None:
+def trigger_pos(token: Any, day_words: frozenset[str] = frozenset()) -> str | None:
     """"verb" or "noun" for pattern look-up; a 'noun' with a direct object is a mistagged
     verb ("The West accuses Putin" in headline style)."""
     pos = token.pos_
     if pos in VERB_POS:
         return "verb"
-    if pos in NOUN_POS and _verb_after_time(token):
+    if pos in NOUN_POS and _verb_after_time(token, day_words):
         return "verb"
     if pos in NOUN_POS:
         return "verb" if any(c.dep_ in OBJECT for c in token.children) else "noun"
