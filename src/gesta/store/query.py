@@ -96,15 +96,15 @@ def events_sql(f: EventFilter) -> tuple[str, list[Any]]:
     if f.offset:
         page += " OFFSET ?"
         params.append(int(f.offset))
-    hits = (f"SELECT e.record, e.merged_id, e.day, e.event_id FROM events e WHERE {where}{first}"
-            f" ORDER BY e.day NULLS LAST, e.event_id{page}")
+    hits = (f"SELECT e.record, e.merged_id, e.day, e.seq FROM events e WHERE {where}{first}"
+            f" ORDER BY e.day NULLS LAST, e.seq{page}")
     if not f.with_counts:
         return hits, params
     sql = (f"WITH hits AS ({hits}), agg AS (SELECT * FROM merged_events "
            "WHERE merged_id IN (SELECT merged_id FROM hits)) "
            "SELECT h.record, h.merged_id, a.num_mentions, a.num_sources, a.num_articles, a.disputed, "
            "a.asserted_by, a.denied_by FROM hits h LEFT JOIN agg a USING (merged_id) "
-           "ORDER BY h.day NULLS LAST, h.event_id")
+           "ORDER BY h.day NULLS LAST, h.seq")
     return sql, params
 
 

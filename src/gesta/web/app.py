@@ -62,6 +62,8 @@ def create_app(db_path: str | Path, token: str | None = None,
         writer.start(warm=warm)
         app.state.pool, app.state.writer, app.state.cache = pool, writer, ReadCache(commits)
         app.state.articles = ArticleInfo()
+        with pool.reader() as con:
+            log.info("remembered %d stored articles", app.state.articles.preload(con))
         log.info("serving %s (%s)", db_path, "token required for POST" if token else "no token")
         try:
             yield

@@ -35,16 +35,15 @@ MISSING = object()
 class AddedEvent(NamedTuple):
     seq: int
     day: dt.date | None
-    event_id: str
     merged_id: str
 
 
-SortKey = tuple[bool, dt.date, str, int]
+SortKey = tuple[bool, dt.date, int]
 
 
-def sort_key(day: dt.date | None, event_id: str, seq: int) -> SortKey:
-    """The API's event order (day, undated last; event id; sequence) as a comparable tuple."""
-    return (day is None, day or dt.date.min, event_id, seq)
+def sort_key(day: dt.date | None, seq: int) -> SortKey:
+    """The API's event order (day, undated last; then storage sequence) as a comparable tuple."""
+    return (day is None, day or dt.date.min, seq)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +78,7 @@ class Validity:
             return False
         if self.until is not None and (event.day is None or event.day > self.until):
             return False
-        return self.last_key is None or sort_key(event.day, event.event_id, event.seq) < self.last_key
+        return self.last_key is None or sort_key(event.day, event.seq) < self.last_key
 
 
 class CommitLog:

@@ -2,7 +2,8 @@
 
 Built on :func:`gesta.store.query.where_clause` so filters mean exactly what they mean for
 ``gesta events``. Every value is a SQL parameter; SQL text comes only from fixed fragments.
-Order is stable: ``day`` (nulls last), ``event_id``, then the storage sequence.
+Order is stable: ``day`` (nulls last), then the storage sequence ``seq`` (integers only: sorting
+on the event id's text cost more than the rest of a page).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from gesta.store.query import where_clause
 from gesta.web.cache import SortKey, sort_key
 from gesta.web.models import Filters
 
-ORDER = "h.day NULLS LAST, h.event_id, h.seq"
+ORDER = "h.day NULLS LAST, h.seq"
 SEARCH_SQL = (
     "contains(lower(concat_ws(' ', json_extract_string(e.record, '$.evidence.text'),"
     " json_extract_string(e.record, '$.source.text'), json_extract_string(e.record, '$.target.text'),"
@@ -43,19 +44,19 @@ def filtered_where(filters: Filters) -> tuple[str, list[Any]]:
 
 # --- cursors -------------------------------------------------------------------------------
 
-def encode_cursor(day: dt.date | None, event_id: str, seq: int) -> str:
-    raw = json.dumps([day.isoformat() if day else None, event_id, seq]).encode()
+def encode_cursor(day: dt.date | None, seq: int) -> str:
+    raw = json.dumps([day.isoformat() if day else None, seq]).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> tuple[dt.date | None, str, int]:
-    """The (day, event_id, seq) after which a page starts; 422 when the cursor is not ours."""
+def decode_cursor(cursor: str) -> tuple[dt.date | None, int]:
+    """The (day, seq) after which a page starts; 422 when the cursor is not ours."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        day, event_id, seq = json.loads(raw)
-        if not isinstance(event_id, str) or not isinstance(seq, int) or isinstance(seq, bool):
+        day, seq = json.loads(raw)
+        if not isinstance(seq, int) or isinstance(seq, bool):
             raise ValueError
-        return (dt.date.fromisoformat(day) if day is not None else None), event_id, seq
+        return (dt.date.fromisoformat(day) if day is not None else None), seq
     except (ValueError, TypeError, json.JSONDecodeError, UnicodeDecodeError):
         raise HTTPException(422, "cursor is not valid (pass next_cursor of a previous page)") from None
 
@@ -63,12 +64,10 @@ def decode_cursor(cursor: str) -> tuple[dt.date | None, str, int]:
 def _after(cursor: str | None) -> tuple[str, list[Any]]:
     if not cursor:
         return "true", []
-    day, event_id, seq = decode_cursor(cursor)
-    same_day = "(h.event_id > ? OR (h.event_id = ? AND h.seq > ?))"
+    day, seq = decode_cursor(cursor)
     if day is None:
-        return f"(h.day IS NULL AND {same_day})", [event_id, event_id, seq]
-    return (f"(h.day IS NULL OR h.day > ? OR (h.day = ? AND {same_day}))",
-            [day, day, event_id, event_id, seq])
+        return "(h.day IS NULL AND h.seq > ?)", [seq]
+    return "(h.day IS NULL OR h.day > ? OR (h.day = ? AND h.seq > ?))", [day, day, seq]
 
 
 # --- event pages -----------------------------------------------------------------------------
@@ -92,44 +91,45 @@ def events_page_json(con: duckdb.DuckDBPyConnection, filters: Filters, limit: in
                      cursor: str | None, articles: ArticleInfo | None = None) -> Page:
     """:func:`events_page` as JSON bytes, built around the stored record texts (no re-parsing).
 
-    Two steps: the page's keys (filters, order, limit: narrow columns only), then, in one scan
-    of the page's day range, every mention of the page's merged events and the full records of
-    the page's own events (which are among those mentions).
+    Three narrow steps: the page's keys (filters, order, limit: integer columns only), the
+    page's records with their merged ids, then every mention of those merged events (for the
+    counts, within the page's day range so DuckDB skips the other row groups).
     """
     keys = _page_keys(con, filters, limit + 1, offset, cursor)
     more = len(keys) > limit
     keys = keys[:limit]
-    days = [row[1] for row in keys]
-    merged_ids = sorted({row[0] for row in keys})
-    mentions, records = _mentions(con, merged_ids, days, [row[3] for row in keys])
-    counts = _counts(con, mentions, articles)
-    events = [_with_fields(records[seq], {"merged_id": merged_id, **counts.get(merged_id, dict.fromkeys(AGG_COLUMNS))})
-              for merged_id, _day, _event_id, seq in keys]
-    last = keys[-1] if keys else None
-    next_cursor = encode_cursor(last[1], last[2], last[3]) if more and last else None
+    days = [day for day, _seq in keys]
+    records = _records(con, days, [seq for _day, seq in keys])
+    merged_ids = sorted({merged_id for merged_id, _record in records.values()})
+    counts = _counts(con, _mentions(con, merged_ids, days), articles)
+    events = [_with_fields(record, {"merged_id": merged_id, **counts.get(merged_id, dict.fromkeys(AGG_COLUMNS))})
+              for merged_id, record in (records[seq] for _day, seq in keys)]
+    last = keys[-1] if keys and more else None
+    next_cursor = encode_cursor(*last) if last else None
     tail = json.dumps({"count": len(events), "limit": limit, "offset": offset, "next_cursor": next_cursor})
     body = ('{"events": [' + ", ".join(events) + "], " + tail[1:]).encode("utf-8")
-    last_key = sort_key(last[1], last[2], last[3]) if more and last else None
-    return Page(body, frozenset(merged_ids), last_key)
+    return Page(body, frozenset(merged_ids), sort_key(*last) if last else None)
 
 
 def _page_keys(con: duckdb.DuckDBPyConnection, filters: Filters, count: int, offset: int,
-               cursor: str | None) -> list[tuple[Any, ...]]:
-    """(merged id, day, event id, seq) of the ``count`` matching events from ``offset`` on, in order.
-
-    Sorting every match by (day, event id, seq) costs most of a query; the day of the last wanted
-    row, found first by sorting on day alone, bounds the rows to sort (and lets DuckDB skip data).
-    """
+               cursor: str | None) -> list[tuple[dt.date | None, int]]:
+    """(day, seq) of the ``count`` matching events from ``offset`` (or after ``cursor``) on, in order."""
     where, params = filtered_where(filters)
     first = " QUALIFY row_number() OVER (PARTITION BY e.merged_id ORDER BY e.seq) = 1" if filters.store.merged else ""
     after, after_params = _after(cursor)
-    hits = f"(SELECT e.merged_id, e.day, e.event_id, e.seq FROM events e WHERE {where}{first}) h"
-    bound = con.execute(f"SELECT h.day FROM {hits} WHERE {after} ORDER BY h.day NULLS LAST LIMIT 1 OFFSET ?",
-                        [*params, *after_params, offset + count - 1]).fetchall()
-    upto, upto_params = ("true", []) if not bound or bound[0][0] is None else ("h.day <= ?", [bound[0][0]])
-    sql = (f"SELECT h.merged_id, h.day, h.event_id, h.seq FROM {hits} "
-           f"WHERE {after} AND {upto} ORDER BY {ORDER} LIMIT ? OFFSET ?")
-    return con.execute(sql, [*params, *after_params, *upto_params, count, offset]).fetchall()
+    hits = f"(SELECT e.day, e.seq FROM events e WHERE {where}{first}) h"
+    sql = f"SELECT h.day, h.seq FROM {hits} WHERE {after} ORDER BY {ORDER} LIMIT ? OFFSET ?"
+    return con.execute(sql, [*params, *after_params, count, offset]).fetchall()
+
+
+def _records(con: duckdb.DuckDBPyConnection, days: list[dt.date | None], seqs: list[int]) -> dict[int, tuple[str, str]]:
+    """seq -> (merged id, record JSON) of the events ``seqs``, read within their day and sequence ranges."""
+    if not seqs:
+        return {}
+    day_sql, day_params = _day_condition(days)
+    rows = con.execute(f"SELECT seq, merged_id, record FROM events WHERE ({day_sql}) AND seq BETWEEN ? AND ? "
+                       "AND list_contains(?, seq)", [*day_params, min(seqs), max(seqs), seqs]).fetchall()
+    return {seq: (merged_id, record) for seq, merged_id, record in rows}
 
 
 def new_events_match(con: duckdb.DuckDBPyConnection, filters: Filters, first_seq: int, last_seq: int,
@@ -163,25 +163,18 @@ def _day_condition(days: list[dt.date | None]) -> tuple[str, list[Any]]:
     return (" OR ".join(parts) or "false"), ([dated[0], dated[-1]] if dated else [])
 
 
-def _mentions(con: duckdb.DuckDBPyConnection, merged_ids: list[str], days: list[dt.date | None] | None,
-              seqs: list[int]) -> tuple[list[tuple[Any, ...]], dict[int, str]]:
-    """Mentions (merged id, article hash, denies, speaker) of ``merged_ids`` and the records of ``seqs``.
+def _mentions(con: duckdb.DuckDBPyConnection, merged_ids: list[str],
+              days: list[dt.date | None] | None) -> list[tuple[Any, ...]]:
+    """Mentions (merged id, article hash, denies, speaker) of ``merged_ids``.
 
     Every mention of a merged event has the same day (the day is part of the merge key; undated
-    events merge only within one article), so the page's days let DuckDB skip row groups. The
-    records are read separately, within the page's range of sequence numbers: a filter DuckDB
-    applies while scanning, so it reads few record texts besides the wanted ones.
+    events merge only within one article), so the events' days let DuckDB skip row groups.
     """
     if not merged_ids:
-        return [], {}
+        return []
     day_sql, day_params = _day_condition(days) if days is not None else ("true", [])
-    mentions = con.execute(f"SELECT merged_id, article_hash, negated OR denial, speaker_text FROM events "
-                           f"WHERE ({day_sql}) AND list_contains(?, merged_id)", [*day_params, merged_ids]).fetchall()
-    if not seqs:
-        return mentions, {}
-    rows = con.execute(f"SELECT seq, record FROM events WHERE ({day_sql}) AND seq BETWEEN ? AND ? "
-                       "AND list_contains(?, seq)", [*day_params, min(seqs), max(seqs), seqs]).fetchall()
-    return mentions, dict(rows)
+    return con.execute(f"SELECT merged_id, article_hash, negated OR denial, speaker_text FROM events "
+                       f"WHERE ({day_sql}) AND list_contains(?, merged_id)", [*day_params, merged_ids]).fetchall()
 
 
 def merged_counts(con: duckdb.DuckDBPyConnection, merged_ids: list[str],
@@ -192,7 +185,7 @@ def merged_counts(con: duckdb.DuckDBPyConnection, merged_ids: list[str],
     events). Here the mentions are looked up first, by merged id and day (see :func:`_mentions`).
     Same values as the view (tests/web/test_api.py::test_page_counts_equal_the_store_view).
     """
-    return _counts(con, _mentions(con, merged_ids, days, [])[0])
+    return _counts(con, _mentions(con, merged_ids, days))
 
 
 def _counts(con: duckdb.DuckDBPyConnection, mentions: list[tuple[Any, ...]],
@@ -218,6 +211,19 @@ class ArticleInfo:
         self.size = size
         self._items: OrderedDict[str, tuple[str | None, str]] = OrderedDict()
         self._lock = threading.Lock()
+
+    def preload(self, con: duckdb.DuckDBPyConnection) -> int:
+        """Remember the most recently stored articles (up to ``size``), so that the first pages
+        asked for need no article look-up (a scan of the whole articles table each)."""
+        rows = con.execute("SELECT article_hash, outlet, dup_group FROM articles ORDER BY seq DESC LIMIT ?",
+                           [self.size]).fetchall()
+        with self._lock:
+            for article_hash, outlet, group in reversed(rows):
+                self._items[article_hash] = (outlet, group)
+                self._items.move_to_end(article_hash)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return len(rows)
 
     def lookup(self, con: duckdb.DuckDBPyConnection, hashes: set[str]) -> dict[str, tuple[str | None, str]]:
         found: dict[str, tuple[str | None, str]] = {}

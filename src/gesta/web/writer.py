@@ -135,7 +135,7 @@ class StoreWriter:
         if first_seq > last_seq:
             return []
         try:
-            rows = self.con.execute("SELECT seq, day, event_id, merged_id FROM events WHERE seq BETWEEN ? AND ?",
+            rows = self.con.execute("SELECT seq, day, merged_id FROM events WHERE seq BETWEEN ? AND ?",
                                     [first_seq, last_seq]).fetchall()
         except duckdb.Error as exc:
             log.warning("cannot read back a commit's events (cached answers are checked by query): %s", exc)
