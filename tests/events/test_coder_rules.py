@@ -74,6 +74,15 @@ def test_a_joint_act_has_no_target_among_its_actors_nor_in_its_reporting_clause(
     assert agreed == {("KEN", None), ("UGA", None)}, found
 
 
+def test_coordinated_country_adjectives_name_one_actor_each(pipeline: Any) -> None:
+    met = codes(events(pipeline, "Senior Greek and Turkish diplomats met Cypriot officials in Geneva on Tuesday."))
+    consulted = {(s, t) for c, s, t in met if c.startswith("04")}
+    assert {("GRCGOV", "CYPGOV"), ("TURGOV", "CYPGOV")} <= consulted, met
+    # one country adjective: one actor, as before
+    single = codes(events(pipeline, "Turkish diplomats met Cypriot officials in Geneva on Tuesday."))
+    assert {s for c, s, _ in single if c.startswith("04")} == {"TURGOV"}, single
+
+
 def test_an_untargeted_domestic_act_is_aimed_at_its_own_country(pipeline: Any) -> None:
     strike = codes(events(pipeline, "Bolivian dock workers went on strike on Monday over a new pension law."))
     assert any(c.startswith("14") and s == "BOLLAB" and t == "BOL" for c, s, t in strike), strike

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from gesta.actors.compose import compose
 from gesta.cues import Cues
 from gesta.document import Actor, Event, Mention, Modality, Sentence
 from gesta.events.context import attribution, modality, refused
@@ -467,7 +468,22 @@ class SentenceCoder:
             mention = self._mention_at(item.i, adjectives) or self._nearest_mention(item)
             if mention is not None and all(mention.actor is not a for a in found):
                 found.append(mention.actor)
+                found.extend(self._coordinated_nationalities(item, mention))
         return found
+
+    def _coordinated_nationalities(self, head: Any, mention: Mention) -> list[Actor]:
+        """"Hungarian and Romanian officials": the role noun was composed with one country
+        adjective; each adjective coordinated with it names one more actor of the same sector."""
+        if mention.kind != "composed" or self.by_token.get(head.i) is not mention:
+            return []
+        adjectives = [c for a in head.children if a.dep_ == "amod" and a.i < head.i for c in conjuncts(a)]
+        actors: list[Actor] = []
+        for adjective in adjectives:
+            other = self.by_token.get(adjective.i)
+            if other is None or other.kind != "adjective" or other.actor.country in (None, mention.actor.country):
+                continue
+            actors.append(compose(f"{adjective.text} {head.text}", other.actor.country, mention.actor.sector))
+        return actors
 
     def _mention_at(self, index: int, adjectives: bool = False) -> Mention | None:
         mention = self.by_token.get(index)
