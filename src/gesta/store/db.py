@@ -50,9 +50,11 @@ def _migrate_file(location: Path) -> None:
 
 def _connect(location: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
-        return duckdb.connect(str(location), read_only=read_only)
+        con = duckdb.connect(str(location), read_only=read_only)
     except duckdb.Error as exc:
         raise StoreError(f"{location}: cannot open the database: {exc}") from exc
+    con.execute("SET enable_progress_bar = false")  # a library draws no bars on the user's terminal
+    return con
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
