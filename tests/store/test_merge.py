@@ -90,3 +90,18 @@ def test_agreeing_reports_are_not_disputed(tmp_path: Path) -> None:
     db = tmp_path / "s.duckdb"
     store_coded([(a, [make_record(a)]), (b, [make_record(b)])], db)
     assert _merged(db)[0]["disputed"] is False
+
+
+def test_every_mention_carries_its_merged_events_counts_across_batches(tmp_path: Path) -> None:
+    """The writer refreshes the counts of earlier mentions when a later batch adds one."""
+    db = tmp_path / "s.duckdb"
+    first = make_article("a", "site-1")
+    store_coded([(first, [make_record(first)])], db)
+    second = make_article("b", "Wire Two", text="Kyiv said Russian troops attacked its soldiers near Kharkiv. " * 4)
+    store_coded([(second, [make_record(second)])], db)
+    con = open_store(db, read_only=True)
+    names = "num_mentions, num_sources, num_articles, disputed, asserted_by"
+    stored = con.execute(f"SELECT {names} FROM events ORDER BY seq").fetchall()
+    view = con.execute(f"SELECT {names} FROM merged_events").fetchall()
+    assert [s[:4] for s in stored] == [(2, 2, 2, False)] * 2
+    assert [(*s[:4], sorted(s[4])) for s in stored] == [(*v[:4], sorted(v[4])) for v in view] * 2

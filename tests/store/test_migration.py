@@ -41,6 +41,9 @@ def test_v1_database_is_migrated(tmp_path: Path) -> None:
     versions = [v for (v,) in con.execute("SELECT version FROM schema_version ORDER BY version").fetchall()]
     assert versions == list(range(1, LATEST + 1))
     assert con.execute("SELECT dup_group FROM articles").fetchall() == [("h1",)]
+    # migration 3: the merged event's counts are on its row
+    assert con.execute("SELECT num_mentions, num_sources, num_articles, disputed, asserted_by FROM events").fetchall() \
+        == [(1, 1, 1, False, ["site-1"])]
     con.close()
 
 

@@ -96,15 +96,9 @@ def events_sql(f: EventFilter) -> tuple[str, list[Any]]:
     if f.offset:
         page += " OFFSET ?"
         params.append(int(f.offset))
-    hits = (f"SELECT e.record, e.merged_id, e.day, e.seq FROM events e WHERE {where}{first}"
-            f" ORDER BY e.day NULLS LAST, e.seq{page}")
-    if not f.with_counts:
-        return hits, params
-    sql = (f"WITH hits AS ({hits}), agg AS (SELECT * FROM merged_events "
-           "WHERE merged_id IN (SELECT merged_id FROM hits)) "
-           "SELECT h.record, h.merged_id, a.num_mentions, a.num_sources, a.num_articles, a.disputed, "
-           "a.asserted_by, a.denied_by FROM hits h LEFT JOIN agg a USING (merged_id) "
-           "ORDER BY h.day NULLS LAST, h.seq")
+    counts = ", e.num_mentions, e.num_sources, e.num_articles, e.disputed, e.asserted_by, e.denied_by"
+    sql = (f"SELECT e.record, e.merged_id{counts if f.with_counts else ''} FROM events e WHERE {where}{first}"
+           f" ORDER BY e.day NULLS LAST, e.seq{page}")
     return sql, params
 
 
@@ -126,5 +120,5 @@ def query_events(db: duckdb.DuckDBPyConnection | str | Path, filters: EventFilte
 def _record(row: dict[str, Any]) -> dict[str, Any]:
     record: dict[str, Any] = json.loads(row.pop("record"))
     record["merged_id"] = row.pop("merged_id")
-    record.update({k: v for k, v in row.items() if k not in ("day", "event_id")})
+    record.update(row)  # the merged event's counts, when asked for
     return record

@@ -8,6 +8,7 @@ brought up to date when it is opened for writing (read-only opens migrate a copy
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 
@@ -29,6 +30,26 @@ MERGED_ID_SQL = (
     "substr(md5(concat_ws(chr(31), coalesce(CAST(day AS VARCHAR), 'article:' || article_hash),"
     " coalesce(source_code, ''), coalesce(target_code, ''), cameo_code, " + PLACE_SQL + ")), 1, 24)"
 )
+
+# A mention is one event row with its article's outlet and near-duplicate group; the source
+# of a mention is the outlet of its group's original article (a copy repeats its source).
+MENTIONS_SQL = """
+        SELECT e.merged_id, e.event_id, e.article_hash, a.article_id, e.sentence_index,
+               a.outlet, a.url, a.published, a.dup_group,
+               coalesce(r.outlet, a.dup_group) AS source_key,
+               e.negated OR e.denial AS denies, e.speaker_code, e.speaker_text, e.cue, e.seq,
+               json_extract_string(e.record, '$.evidence.text') AS evidence, e.day
+        FROM events e JOIN articles a USING (article_hash)
+        LEFT JOIN articles r ON r.article_hash = a.dup_group"""
+# What a merged event's mentions add up to (over ``mentions m``)
+AGGREGATES_SQL = """count(*) AS num_mentions,
+               count(DISTINCT m.source_key) AS num_sources,
+               count(DISTINCT m.article_hash) AS num_articles,
+               bool_or(m.denies) AND bool_or(NOT m.denies) AS disputed,
+               list(DISTINCT coalesce(m.speaker_text, m.outlet)) FILTER (WHERE NOT m.denies) AS asserted_by,
+               list(DISTINCT coalesce(m.speaker_text, m.outlet)) FILTER (WHERE m.denies) AS denied_by"""
+AGGREGATE_TYPES = {"num_mentions": "INTEGER", "num_sources": "INTEGER", "num_articles": "INTEGER",
+                   "disputed": "BOOLEAN", "asserted_by": "VARCHAR[]", "denied_by": "VARCHAR[]"}
 
 
 def migration_1(con: duckdb.DuckDBPyConnection) -> None:
@@ -73,31 +94,52 @@ def migration_2(con: duckdb.DuckDBPyConnection) -> None:
     _create_views(con)
 
 
+def migration_3(con: duckdb.DuckDBPyConnection) -> None:
+    """Each event row carries its merged event's counts, kept up to date by the writer, so that
+    reading a page of events aggregates nothing (the ``mentions`` view gains ``day``)."""
+    for name, kind in AGGREGATE_TYPES.items():
+        con.execute(f"ALTER TABLE events ADD COLUMN {name} {kind}")  # names and types: constants
+    _create_views(con)
+    refresh_merged_counts(con)
+
+
 def _create_views(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("""
-        CREATE OR REPLACE VIEW mentions AS
-        SELECT e.merged_id, e.event_id, e.article_hash, a.article_id, e.sentence_index,
-               a.outlet, a.url, a.published, a.dup_group,
-               coalesce(r.outlet, a.dup_group) AS source_key,
-               e.negated OR e.denial AS denies, e.speaker_code, e.speaker_text, e.cue, e.seq,
-               json_extract_string(e.record, '$.evidence.text') AS evidence
-        FROM events e JOIN articles a USING (article_hash)
-        LEFT JOIN articles r ON r.article_hash = a.dup_group""")
-    con.execute("""
+    con.execute(f"CREATE OR REPLACE VIEW mentions AS {MENTIONS_SQL}")
+    con.execute(f"""
         CREATE OR REPLACE VIEW merged_events AS
-        SELECT m.merged_id,
-               count(*) AS num_mentions,
-               count(DISTINCT m.source_key) AS num_sources,
-               count(DISTINCT m.article_hash) AS num_articles,
-               bool_or(m.denies) AND bool_or(NOT m.denies) AS disputed,
-               list(DISTINCT coalesce(m.speaker_text, m.outlet)) FILTER (WHERE NOT m.denies) AS asserted_by,
-               list(DISTINCT coalesce(m.speaker_text, m.outlet)) FILTER (WHERE m.denies) AS denied_by,
+        SELECT m.merged_id, {AGGREGATES_SQL},
                min(m.seq) AS first_seq,
                min(m.published) AS first_published
         FROM mentions m GROUP BY m.merged_id""")
 
 
-MIGRATIONS: tuple[Migration, ...] = (migration_1, migration_2)
+def refresh_merged_counts(con: duckdb.DuckDBPyConnection, merged_ids: list[str] | None = None,
+                          days: list[dt.date | None] | None = None) -> None:
+    """Write the counts of merged events (all, or ``merged_ids``) onto every one of their mentions.
+
+    Every mention of a merged event has the same day (the day is part of the merge key), so the
+    merged events' ``days``, when given, let DuckDB skip the row groups of other days.
+    """
+    conditions, params = [], []
+    if merged_ids is not None:
+        conditions.append("list_contains(?, m.merged_id)")
+        params.append(merged_ids)
+    if days is not None:
+        dated = sorted(d for d in days if d is not None)
+        spans = ["m.day IS NULL"] if len(dated) < len(days) else []
+        spans += ["m.day BETWEEN ? AND ?"] if dated else []
+        conditions.append(f"({' OR '.join(spans) or 'false'})")
+        params += [dated[0], dated[-1]] if dated else []
+    chosen = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    assignments = ", ".join(f"{name} = a.{name}" for name in AGGREGATE_TYPES)
+    con.execute(f"""
+        UPDATE events SET {assignments}
+        FROM (SELECT m.merged_id, any_value(m.day) AS day, {AGGREGATES_SQL}
+              FROM mentions m {chosen} GROUP BY m.merged_id) a
+        WHERE events.merged_id = a.merged_id AND events.day IS NOT DISTINCT FROM a.day""", params)
+
+
+MIGRATIONS: tuple[Migration, ...] = (migration_1, migration_2, migration_3)
 LATEST = len(MIGRATIONS)
 
 

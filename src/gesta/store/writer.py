@@ -15,7 +15,7 @@ from gesta.document import Article
 from gesta.errors import InputError, StoreError
 from gesta.store import rows
 from gesta.store.minhash import THRESHOLD, Signature, signature
-from gesta.store.schema import MERGED_ID_SQL
+from gesta.store.schema import MERGED_ID_SQL, refresh_merged_counts
 
 if TYPE_CHECKING:
     from gesta.store.ingest import IngestSummary
@@ -95,6 +95,7 @@ class BatchWriter:
             _insert(self.con, "articles", rows.ARTICLE_COLUMNS, batch.articles)
             _insert(self.con, "sentences", rows.SENTENCE_COLUMNS, batch.sentences)
             _insert(self.con, "events", rows.EVENT_COLUMNS, batch.events, ("merged_id", MERGED_ID_SQL))
+            self._refresh_counts(batch)
             _insert(self.con, "article_bands", ("band_key", "article_hash"), bands)
             _insert(self.con, "rejects", rows.REJECT_COLUMNS, batch.rejects)
             self.con.execute("COMMIT")
@@ -105,6 +106,14 @@ class BatchWriter:
         log.info("committed batch %d: %d article(s), %d event(s), %d reject(s)", self.summary.batches,
                  len(batch.articles), len(batch.events), len(batch.rejects))
         self.pending = _Pending()
+
+    def _refresh_counts(self, batch: _Pending) -> None:
+        """The counts of the merged events this batch added mentions to, on all their mentions."""
+        if not batch.events:
+            return
+        seqs = [batch.events[0]["seq"], batch.events[-1]["seq"]]
+        merged = self.con.execute("SELECT DISTINCT merged_id, day FROM events WHERE seq BETWEEN ? AND ?", seqs).fetchall()
+        refresh_merged_counts(self.con, [m for m, _day in merged], [day for _m, day in merged])
 
     def _assign_groups(self, batch: _Pending) -> list[dict[str, Any]]:
         """Set each new article's near-duplicate group; returns the LSH band rows to store."""
