@@ -41,7 +41,7 @@ import httpx
 import psutil
 
 from gesta.store import open_store
-from gesta.store.schema import MERGED_ID_SQL
+from gesta.store.schema import MERGED_ID_SQL, refresh_merged_counts
 from gesta.store.synthetic import synthetic_article
 
 log = logging.getLogger("bench_api")
@@ -126,6 +126,7 @@ def generate(db: Path, total: int, chunk: int = 250_000) -> float:
             con.execute(SENTENCES_SQL)
             con.execute("COMMIT")
             log.info("generated %d / %d events", min(total, start + chunk), total)
+        refresh_merged_counts(con)  # what the writer keeps on every row, for the rows made here
         con.execute("CHECKPOINT")
     finally:
         con.close()

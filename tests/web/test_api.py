@@ -320,7 +320,7 @@ def test_dashboard_files_are_served(client: Any) -> None:
 
 
 def test_page_counts_equal_the_store_view(client: Any) -> None:
-    """reads.merged_counts computes the merged_events view's aggregates for a page's ids."""
+    """The counts the writer keeps on every mention equal the merged_events view's aggregates."""
     from gesta.web import reads
 
     page = all_events(client)
@@ -418,18 +418,3 @@ def test_ready_means_ready_to_ingest(store_copy: Path, pipeline: Any, monkeypatc
             time.sleep(0.05)
         assert app.state.writer.batch is not None
 
-
-def test_article_info_preload_remembers_the_latest_articles(client: Any) -> None:
-    """The server starts with the most recent stored articles known, so pages need no look-up for them."""
-    from gesta.web.reads import ArticleInfo
-
-    with client.app.state.pool.reader() as con:
-        latest = con.execute("SELECT article_hash, outlet, dup_group FROM articles ORDER BY seq DESC LIMIT 2").fetchall()
-        info = ArticleInfo(size=2)
-        assert info.preload(con) == 2
-
-        def no_query(*_args: Any) -> None:
-            raise AssertionError("a remembered article was looked up in the store")
-
-        found = info.lookup(no_query, {row[0] for row in latest})  # type: ignore[arg-type]
-    assert found == {row[0]: (row[1], row[2]) for row in latest}

@@ -19,7 +19,6 @@ from gesta.web.coding import PipelineFactory, ProcessCoder, ThreadCoder
 from gesta.web.errors import install_handlers
 from gesta.web.limits import MAX_BODY_BYTES, BodyLimitMiddleware
 from gesta.web.pool import StorePool
-from gesta.web.reads import ArticleInfo
 from gesta.web.routes import router
 from gesta.web.writer import StoreWriter
 
@@ -61,9 +60,6 @@ def create_app(db_path: str | Path, token: str | None = None,
         writer = StoreWriter(pool.writer_connection, str(db_path), coder, commits=commits)
         writer.start(warm=warm)
         app.state.pool, app.state.writer, app.state.cache = pool, writer, ReadCache(commits)
-        app.state.articles = ArticleInfo()
-        with pool.reader() as con:
-            log.info("remembered %d stored articles", app.state.articles.preload(con))
         log.info("serving %s (%s)", db_path, "token required for POST" if token else "no token")
         try:
             yield

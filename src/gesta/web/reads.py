@@ -12,8 +12,6 @@ import base64
 import datetime as dt
 import json
 import math
-import threading
-from collections import OrderedDict
 from typing import Any, NamedTuple
 
 import duckdb
@@ -88,48 +86,38 @@ def events_page(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int, of
 
 
 def events_page_json(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int, offset: int,
-                     cursor: str | None, articles: ArticleInfo | None = None) -> Page:
+                     cursor: str | None) -> Page:
     """:func:`events_page` as JSON bytes, built around the stored record texts (no re-parsing).
 
-    Three narrow steps: the page's keys (filters, order, limit: integer columns only), the
-    page's records with their merged ids, then every mention of those merged events (for the
-    counts, within the page's day range so DuckDB skips the other row groups).
+    One query: the page's row ids are found on narrow columns (filters, order, limit), then
+    only those rows' records are read, with their merged ids and merged-event counts (which
+    the writer keeps on every mention, see :func:`gesta.store.schema.refresh_merged_counts`).
     """
-    keys = _page_keys(con, filters, limit + 1, offset, cursor)
-    more = len(keys) > limit
-    keys = keys[:limit]
-    days = [day for day, _seq in keys]
-    records = _records(con, days, [seq for _day, seq in keys])
-    merged_ids = sorted({merged_id for merged_id, _record in records.values()})
-    counts = _counts(con, _mentions(con, merged_ids, days), articles)
-    events = [_with_fields(record, {"merged_id": merged_id, **counts.get(merged_id, dict.fromkeys(AGG_COLUMNS))})
-              for merged_id, record in (records[seq] for _day, seq in keys)]
-    last = keys[-1] if keys and more else None
+    rows = _page_rows(con, filters, limit + 1, offset, cursor)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    names = ("merged_id", *AGG_COLUMNS)
+    events = [_with_fields(row[2], dict(zip(names, row[3:], strict=True))) for row in rows]
+    last = (rows[-1][0], rows[-1][1]) if rows and more else None
     next_cursor = encode_cursor(*last) if last else None
     tail = json.dumps({"count": len(events), "limit": limit, "offset": offset, "next_cursor": next_cursor})
     body = ('{"events": [' + ", ".join(events) + "], " + tail[1:]).encode("utf-8")
-    return Page(body, frozenset(merged_ids), sort_key(*last) if last else None)
+    return Page(body, frozenset(str(row[3]) for row in rows), sort_key(*last) if last else None)
 
 
-def _page_keys(con: duckdb.DuckDBPyConnection, filters: Filters, count: int, offset: int,
-               cursor: str | None) -> list[tuple[dt.date | None, int]]:
-    """(day, seq) of the ``count`` matching events from ``offset`` (or after ``cursor``) on, in order."""
+def _page_rows(con: duckdb.DuckDBPyConnection, filters: Filters, count: int, offset: int,
+               cursor: str | None) -> list[tuple[Any, ...]]:
+    """(day, seq, record, merged id, counts...) of the ``count`` matching events from ``offset``
+    (or after ``cursor``) on, in order. Sorting on the integer columns alone and reading the
+    wide record column for the chosen rows only is what keeps a page cheap."""
     where, params = filtered_where(filters)
     first = " QUALIFY row_number() OVER (PARTITION BY e.merged_id ORDER BY e.seq) = 1" if filters.store.merged else ""
     after, after_params = _after(cursor)
-    hits = f"(SELECT e.day, e.seq FROM events e WHERE {where}{first}) h"
-    sql = f"SELECT h.day, h.seq FROM {hits} WHERE {after} ORDER BY {ORDER} LIMIT ? OFFSET ?"
+    hits = f"(SELECT e.rowid AS row_id, e.day, e.seq FROM events e WHERE {where}{first}) h"
+    wanted = f"SELECT h.row_id FROM {hits} WHERE {after} ORDER BY {ORDER} LIMIT ? OFFSET ?"
+    sql = (f"SELECT day, seq, record, merged_id, {', '.join(AGG_COLUMNS)} FROM events "
+           f"WHERE rowid IN ({wanted}) ORDER BY day NULLS LAST, seq")
     return con.execute(sql, [*params, *after_params, count, offset]).fetchall()
-
-
-def _records(con: duckdb.DuckDBPyConnection, days: list[dt.date | None], seqs: list[int]) -> dict[int, tuple[str, str]]:
-    """seq -> (merged id, record JSON) of the events ``seqs``, read within their day and sequence ranges."""
-    if not seqs:
-        return {}
-    day_sql, day_params = _day_condition(days)
-    rows = con.execute(f"SELECT seq, merged_id, record FROM events WHERE ({day_sql}) AND seq BETWEEN ? AND ? "
-                       "AND list_contains(?, seq)", [*day_params, min(seqs), max(seqs), seqs]).fetchall()
-    return {seq: (merged_id, record) for seq, merged_id, record in rows}
 
 
 def new_events_match(con: duckdb.DuckDBPyConnection, filters: Filters, first_seq: int, last_seq: int,
@@ -154,120 +142,6 @@ def _with_fields(record_json: str, extra: dict[str, Any]) -> str:
     return body[:-1] + ", " + json.dumps(extra, ensure_ascii=False, default=str)[1:]
 
 
-def _day_condition(days: list[dt.date | None]) -> tuple[str, list[Any]]:
-    """A condition on ``day`` that keeps every row whose day is among ``days`` (lets DuckDB skip row groups)."""
-    dated = sorted(d for d in days if d is not None)
-    parts = ["day IS NULL"] if any(d is None for d in days) else []
-    if dated:
-        parts.append("day BETWEEN ? AND ?")
-    return (" OR ".join(parts) or "false"), ([dated[0], dated[-1]] if dated else [])
-
-
-def _mentions(con: duckdb.DuckDBPyConnection, merged_ids: list[str],
-              days: list[dt.date | None] | None) -> list[tuple[Any, ...]]:
-    """Mentions (merged id, article hash, denies, speaker) of ``merged_ids``.
-
-    Every mention of a merged event has the same day (the day is part of the merge key; undated
-    events merge only within one article), so the events' days let DuckDB skip row groups.
-    """
-    if not merged_ids:
-        return []
-    day_sql, day_params = _day_condition(days) if days is not None else ("true", [])
-    return con.execute(f"SELECT merged_id, article_hash, negated OR denial, speaker_text FROM events "
-                       f"WHERE ({day_sql}) AND list_contains(?, merged_id)", [*day_params, merged_ids]).fetchall()
-
-
-def merged_counts(con: duckdb.DuckDBPyConnection, merged_ids: list[str],
-                  days: list[dt.date | None] | None = None) -> dict[str, dict[str, Any]]:
-    """The store's ``merged_events`` aggregates, computed for a few merged ids only.
-
-    The view aggregates every mention before filtering (about 1 s per call at a million
-    events). Here the mentions are looked up first, by merged id and day (see :func:`_mentions`).
-    Same values as the view (tests/web/test_api.py::test_page_counts_equal_the_store_view).
-    """
-    return _counts(con, _mentions(con, merged_ids, days))
-
-
-def _counts(con: duckdb.DuckDBPyConnection, mentions: list[tuple[Any, ...]],
-            known: ArticleInfo | None = None) -> dict[str, dict[str, Any]]:
-    lookup = known.lookup if known is not None else _articles_by_hash
-    articles = lookup(con, {m[1] for m in mentions})
-    originals = lookup(con, {a[1] for a in articles.values()} - set(articles))
-    originals.update(articles)
-    grouped: dict[str, list[tuple[Any, ...]]] = {}
-    for mention in mentions:
-        grouped.setdefault(mention[0], []).append(mention)
-    return {merged_id: _aggregate(rows, articles, originals) for merged_id, rows in grouped.items()}
-
-
-class ArticleInfo:
-    """(outlet, near-duplicate group) per article hash, remembered (least recently used first out).
-
-    Exact for as long as it is kept: a stored article's row never changes (the writer only
-    inserts articles), so what was read once stays true.
-    """
-
-    def __init__(self, size: int = 100_000) -> None:
-        self.size = size
-        self._items: OrderedDict[str, tuple[str | None, str]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def preload(self, con: duckdb.DuckDBPyConnection) -> int:
-        """Remember the most recently stored articles (up to ``size``), so that the first pages
-        asked for need no article look-up (a scan of the whole articles table each)."""
-        rows = con.execute("SELECT article_hash, outlet, dup_group FROM articles ORDER BY seq DESC LIMIT ?",
-                           [self.size]).fetchall()
-        with self._lock:
-            for article_hash, outlet, group in reversed(rows):
-                self._items[article_hash] = (outlet, group)
-                self._items.move_to_end(article_hash)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return len(rows)
-
-    def lookup(self, con: duckdb.DuckDBPyConnection, hashes: set[str]) -> dict[str, tuple[str | None, str]]:
-        found: dict[str, tuple[str | None, str]] = {}
-        with self._lock:
-            for key in hashes:
-                if (value := self._items.get(key)) is not None:
-                    found[key] = value
-                    self._items.move_to_end(key)
-        missing = _articles_by_hash(con, hashes - set(found))
-        if missing:
-            with self._lock:
-                self._items.update(missing)
-                while len(self._items) > self.size:
-                    self._items.popitem(last=False)
-        return {**found, **missing}
-
-
-def _articles_by_hash(con: duckdb.DuckDBPyConnection, hashes: set[str]) -> dict[str, tuple[str | None, str]]:
-    """article hash -> (outlet, near-duplicate group)."""
-    if not hashes:
-        return {}
-    rows = con.execute("SELECT article_hash, outlet, dup_group FROM articles WHERE list_contains(?, article_hash)",
-                       [sorted(hashes)]).fetchall()
-    return {row[0]: (row[1], row[2]) for row in rows}
-
-
-def _aggregate(rows: list[tuple[Any, ...]], articles: dict[str, tuple[str | None, str]],
-               originals: dict[str, tuple[str | None, str]]) -> dict[str, Any]:
-    def source_key(article_hash: str) -> str | None:
-        _outlet, group = articles[article_hash]
-        original = originals.get(group)
-        return original[0] if original and original[0] is not None else group
-
-    def who(denies: bool) -> list[str] | None:
-        found = (r[3] if r[3] is not None else articles[r[1]][0] for r in rows if bool(r[2]) == denies)
-        names: set[str] = {str(name) for name in found if name is not None}
-        return sorted(names) or None
-
-    flags = [bool(r[2]) for r in rows]
-    return {"num_mentions": len(rows), "num_sources": len({source_key(r[1]) for r in rows}),
-            "num_articles": len({r[1] for r in rows}), "disputed": any(flags) and not all(flags),
-            "asserted_by": who(False), "denied_by": who(True)}
-
-
 # --- one event in full -----------------------------------------------------------------------
 
 def event_detail(con: duckdb.DuckDBPyConnection, ident: str) -> dict[str, Any] | None:
@@ -282,7 +156,7 @@ def event_detail(con: duckdb.DuckDBPyConnection, ident: str) -> dict[str, Any] |
     record_json, merged_id, article_hash = found[0]
     record = json.loads(record_json)
     record["merged_id"] = merged_id
-    merged = merged_counts(con, [merged_id]).get(merged_id, dict.fromkeys(AGG_COLUMNS))  # one id: no day needed
+    merged = _dicts(con, f"SELECT {', '.join(AGG_COLUMNS)} FROM events WHERE merged_id = ? LIMIT 1", [merged_id])[0]
     mentions = _dicts(con, "SELECT event_id, article_id, outlet, url, published, sentence_index, denies, "
                            "speaker_text, cue, evidence FROM mentions WHERE merged_id = ? ORDER BY seq", [merged_id])
     return {

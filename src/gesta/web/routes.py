@@ -98,7 +98,7 @@ async def get_events(
     cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")] = None,
 ) -> Response:
     def compute(con: duckdb.DuckDBPyConnection) -> tuple[bytes, reads.Page]:
-        page = reads.events_page_json(con, filters, limit, offset, cursor, request.app.state.articles)
+        page = reads.events_page_json(con, filters, limit, offset, cursor)
         return page.body, page
 
     return await _answer(request, filters, compute)
