@@ -53,3 +53,16 @@ def test_type_vote_corrects_within_a_root_and_scores_the_type() -> None:
 def test_unknown_vote_is_refused() -> None:
     with pytest.raises(ValueError):
         Rules().with_thresholds({"vote": "majority"})
+
+
+@pytest.mark.parametrize("rule", ["073.accord.food-aid>intent", "040.meet.default>refused"])
+def test_an_event_coded_for_its_modality_is_never_corrected(rule: str) -> None:
+    """'will provide food aid' is an intent (03), 'refused to meet' a refusal (12): the classifier
+    reads the act (aid, a meeting) and would undo the modality; a plain pattern event is corrected."""
+    seen = prediction({"19": 0.99, "03": 0.01}, {"ASSAULT": 0.99, "AGREE": 0.01})
+    recoded = Event(sentence_index=0, cameo="033", rule=rule)
+    review([recoded], recoded, seen, rules("root", confirm=0.99, correct_vague=0.5, correct_specific=0.5))
+    assert (recoded.cameo, recoded.decided_by) == ("033", "pattern")
+    plain = Event(sentence_index=0, cameo="033", rule="033.accord.food-aid")
+    review([plain], plain, seen, rules("root", confirm=0.99, correct_vague=0.5, correct_specific=0.5))
+    assert (plain.cameo, plain.decided_by) == ("190", "classifier")

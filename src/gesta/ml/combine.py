@@ -5,7 +5,8 @@
 - correct: when the classifier's top root differs and is confident (``correct_vague`` for a
   vague pattern event: a default pattern without constraints or a root-level code ``X0``;
   ``correct_specific`` otherwise), the sentence's main event takes the root's generic code,
-  ``decided_by="classifier"``, and its rule gets the suffix ``+classifier``;
+  ``decided_by="classifier"``, and its rule gets the suffix ``+classifier``; never an event
+  whose code its modality gave (``>intent``, ``>refused``: the classifier reads the act only);
 - propose: a sentence with actors but no pattern event gets one when P(event) and P(root)
   pass ``event`` and ``propose_root`` (``rule="classifier:<root>"``); never a CAMEO 01
   statement (no PLOVER type; speech verbs are the patterns' job).
@@ -32,6 +33,10 @@ from gesta.document import Event
 from gesta.ml.classifier import Prediction
 from gesta.ml.heads import NONE_LABEL
 
+# Events whose code comes from their modality: an intent (CAMEO 03, "will provide aid") or a
+# refusal (CAMEO 12, "refused to meet") recoded from the act the sentence names. The classifier
+# reads the act and knows nothing of modality, so it never corrects these.
+MODALITY_RECODINGS = (">intent", ">refused")
 DEFAULT_THRESHOLDS = {"confirm": 0.3, "correct_vague": 0.6, "correct_specific": 0.9,
                       "event": 0.6, "propose_root": 0.5}
 NOT_PROPOSED = frozenset({"01"})
@@ -123,6 +128,8 @@ def review(events: list[Event], main: Event | None, prediction: Prediction, rule
 def _should_correct(event: Event, prediction: Prediction, rules: Rules) -> bool:
     _, _, score = rules.decide(prediction)
     if rules.agrees(event, prediction) or event.decided_by == "both" or prediction.event < rules.event:
+        return False
+    if any(mark in event.rule for mark in MODALITY_RECODINGS):
         return False
     needed = rules.correct_vague if is_vague(event, rules) else rules.correct_specific
     return score >= needed
