@@ -83,6 +83,17 @@ def test_coordinated_country_adjectives_name_one_actor_each(pipeline: Any) -> No
     assert {s for c, s, _ in single if c.startswith("04")} == {"TURGOV"}, single
 
 
+def test_an_event_noun_that_a_statement_is_about_is_no_event_of_its_own(pipeline: Any) -> None:
+    """Objects and their prepositional phrases: "rejected calls for sanctions" rejects, it sanctions nobody."""
+    found = codes(events(pipeline, "Greece rejected calls for sanctions against Turkey."))
+    assert any(c.startswith("12") for c, _, _ in found) and not any(c.startswith("16") for c, _, _ in found), found
+    talks = codes(events(pipeline, "Kenya rejected a proposal for talks with the rebels."))
+    assert any(c.startswith("12") for c, _, _ in talks) and not any(c.startswith("04") for c, _, _ in talks), talks
+    # an event noun that is no argument of the statement is still an event
+    attack = codes(events(pipeline, "The attack by the Ukrainian army killed five Russian soldiers."))
+    assert any(c.startswith(("18", "19")) for c, _, _ in attack), attack
+
+
 def test_an_untargeted_domestic_act_is_aimed_at_its_own_country(pipeline: Any) -> None:
     strike = codes(events(pipeline, "Bolivian dock workers went on strike on Monday over a new pension law."))
     assert any(c.startswith("14") and s == "BOLLAB" and t == "BOL" for c, s, t in strike), strike

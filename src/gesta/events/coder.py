@@ -89,7 +89,7 @@ class SentenceCoder:
                 continue  # "have sworn to fight": the fighting is the event
             if _embedded_under(match.token, asserted, stating):
                 continue  # "agreed to set up a centre": the agreement is the event
-            if match.pattern.pos == "noun" and match.token.dep_ in OBJECT and match.token.head.i in talking:
+            if match.pattern.pos == "noun" and _argument_of(match.token, talking):
                 continue  # "rejected calls to withdraw": the rejection is the event
             for event in events:
                 key = (event.cameo, _code(event.source), _code(event.target))
@@ -504,6 +504,7 @@ class SentenceCoder:
 
 
 CLAUSE_DEPS = frozenset({"conj", "ccomp", "parataxis", "xcomp"})
+ARGUMENT_DEPS = frozenset({"obj", "dobj", "obl", "nmod"})
 PREDICATE_DEPS = frozenset({"obj", "dobj", "iobj", "obl", "nmod", "xcomp", "ccomp", "dative", "prep", "conj"})
 COMPLEMENT_TARGETS = ("object", "iobj", "prep:to", "prep:for", "prep:with", "prep:against", "prep:on")
 EMBEDDING_DEPS = frozenset({"xcomp", "advcl", "acl", "acl:relcl", "relcl", "csubj"})
@@ -512,6 +513,17 @@ EMBEDDING_DEPS = frozenset({"xcomp", "advcl", "acl", "acl:relcl", "relcl", "csub
 # not 01: "announced a suspension of air links" announces the suspension as its own act
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # attacks with unknown perpetrators are still events
 COMMUNICATIVE_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+
+
+def _argument_of(noun: Any, triggers: set[int]) -> bool:
+    """Whether a nominal trigger is what one of ``triggers`` acts on: its object, a prepositional
+    phrase of it, or a noun modifying its object ("imposed a blackout on the withdrawal")."""
+    node, steps = noun, 0
+    while steps < 2 and node.dep_ in ARGUMENT_DEPS and node.head.i != node.i:
+        node, steps = node.head, steps + 1
+        if node.i in triggers:
+            return True
+    return False
 
 
 def _about_something(pattern: Pattern) -> bool:
