@@ -115,3 +115,12 @@ def test_an_organisations_secretary_general_is_the_organisation_not_a_military_g
     found = mentions(pipeline, "The Arab League Secretary General met the Egyptian president in Cairo.")
     codes = {m.actor.code for m in found}
     assert "IGOMEAARL" in codes and not any(c.endswith("MIL") for c in codes), codes
+
+
+def test_palestinian_territories_and_african_regions_are_not_the_west(pipeline: Any) -> None:
+    """"West" alone is the Western countries (WST); "West Bank" and "West Africans" are not."""
+    codes = {m.actor.text: m.actor.code for m in mentions(
+        pipeline, "Israel reimposed blockades in the West Bank and Gaza, while West Africans left Nigeria.")}
+    assert codes.get("West Bank") == "PSE" and codes.get("Gaza") == "PSE", codes
+    assert codes.get("West Africans") == "WAF", codes
+    assert "WST" not in codes.values(), codes
