@@ -37,7 +37,15 @@ def test_planned_aid_is_intent(pipeline: Any) -> None:
 def test_a_bombing_with_no_named_attacker_keeps_its_victims(pipeline: Any) -> None:
     found = events(pipeline, "A roadside bomb killed two Ukrainian soldiers near Bakhmut on Sunday.")
     violent = [e for e in found if e.cameo[:2] in ("18", "19", "20")]
-    assert violent and violent[0].source is None and violent[0].target.code == "UKRMIL"
+    assert violent and violent[0].target.code == "UKRMIL"
+    # nobody is named: the source is an unnamed actor of the country where it happened (places stage)
+    source = violent[0].source
+    assert (source.code, source.sector, source.name) == ("UKR", None, None) and source.text.startswith("unnamed")
+    assert violent[0].rule.endswith(">source-from-place")
+    # no place in the text: no source either
+    nowhere = [e for e in events(pipeline, "A roadside bomb killed two Ukrainian soldiers on Sunday.")
+               if e.cameo[:2] in ("18", "19", "20")]
+    assert nowhere and nowhere[0].source is None
 
 
 def test_troops_on_a_border_keep_their_own_country(pipeline: Any) -> None:

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gesta.document import Article, Location, Mention, Sentence
+from gesta.document import Actor, Article, Event, Location, Mention, Sentence
+from gesta.events.coder import VIOLENT_ROOTS
 from gesta.registry import StageContext
 from gesta.resources import data_dir, load_yaml
 from gesta.where.gazetteer import Gazetteer, Place
@@ -91,6 +92,8 @@ class PlacesStage:
                 event.location = to_location(main.place, max(main.precision, 2))
             else:
                 event.location = self.actor_country([event.source, event.target], context)
+                continue  # a place guessed from the actors says nothing of who acted
+            perpetrator_from_place(event)
         return article
 
     def locate(self, article: Article, sentence: Sentence) -> Location | None:
@@ -134,6 +137,17 @@ class PlacesStage:
             for place in self.gazetteer.lookup_country(country):
                 return to_location(place, 3)
         return None
+
+
+def perpetrator_from_place(event: Event) -> None:
+    """Violence nobody is named for ("A roadside bomb near Samarra killed a soldier") is coded,
+    as PLOVER and ICEWS code it, with an unnamed actor of the country where it happened as
+    source; the rule gets the suffix ``>source-from-place``."""
+    location = event.location
+    if event.source is not None or location is None or not location.country or event.cameo[:2] not in VIOLENT_ROOTS:
+        return
+    event.source = Actor(f"unnamed ({location.name})", location.country, location.country, None, None)
+    event.rule = f"{event.rule}>source-from-place"
 
 
 def _not_after(words: list[str]) -> str:
