@@ -38,6 +38,7 @@ class Cues:
     presence_prepositions: frozenset[str] = frozenset()
     domestic_roots: frozenset[str] = frozenset()
     domestic_sectors: frozenset[str] = frozenset()
+    recipient_prepositions: tuple[str, ...] = ()
     attempt_verbs: frozenset[str] = frozenset()
     attempt_nouns: frozenset[str] = frozenset()
     attempt_killing: frozenset[str] = frozenset()
@@ -56,6 +57,7 @@ def load_cues(path: Path | None = None) -> Cues:
         presence_prepositions=frozenset(data.content["presence"]["prepositions"]),
         domestic_roots=frozenset(data.content.get("domestic", {}).get("roots", ())),
         domestic_sectors=frozenset(data.content.get("domestic", {}).get("sectors", ())),
+        recipient_prepositions=tuple(data.content.get("recipient", {}).get("prepositions", ())),
         attempt_verbs=frozenset(data.content.get("attempt", {}).get("verbs", ())),
         attempt_nouns=frozenset(data.content.get("attempt", {}).get("nouns", ())),
         attempt_killing=frozenset(data.content.get("attempt", {}).get("killing", ())),

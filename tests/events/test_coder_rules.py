@@ -102,6 +102,16 @@ def test_an_event_noun_that_a_statement_is_about_is_no_event_of_its_own(pipeline
     assert any(c.startswith(("18", "19")) for c, _, _ in attack), attack
 
 
+def test_what_a_country_gives_or_moves_of_its_own_is_no_target(pipeline: Any) -> None:
+    offered = codes(events(pipeline, "Kenya offered its troops to the Somali government."))
+    assert any(c.startswith("0") and s == "KEN" and t == "SOMGOV" for c, s, t in offered), offered
+    withdrew = codes(events(pipeline, "Nigeria will withdraw its peacekeeping force from Chad."))
+    assert any(s == "NGA" and t == "TCD" for _, s, t in withdrew), withdrew
+    # no actor of another country in such a phrase: the own forces stay the target
+    alone = codes(events(pipeline, "Kenya deployed its troops on Monday."))
+    assert any(s == "KEN" and t == "KENMIL" for _, s, t in alone), alone
+
+
 def test_an_untargeted_domestic_act_is_aimed_at_its_own_country(pipeline: Any) -> None:
     strike = codes(events(pipeline, "Bolivian dock workers went on strike on Monday over a new pension law."))
     assert any(c.startswith("14") and s == "BOLLAB" and t == "BOL" for c, s, t in strike), strike

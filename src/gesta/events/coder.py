@@ -229,6 +229,7 @@ class SentenceCoder:
             cameo, rule, targets = "100", f"{rule}>obligation", obliged
         if not sources and targets and not is_passive(trigger) and match.pattern.pos == "verb":
             sources = self._preceding_subject(trigger, targets)  # the parse lost the subject
+        targets = self._other_side(trigger, sources, targets)
         victim_only = targets and (is_passive(trigger) or match.pattern.pos == "noun" or cameo[:2] in VIOLENT_ROOTS)
         if not sources and not victim_only:
             return  # who acted must be known, unless the text hides it ("was shelled", "a bomb killed")
@@ -265,6 +266,20 @@ class SentenceCoder:
                 source=source, target=target, trigger_start=start, trigger_end=end,
                 modality=mood, attribution=said,
             )
+
+    def _other_side(self, trigger: Any, sources: list[Actor], targets: list[Actor]) -> list[Actor]:
+        """"Syria offered its troops to Lebanon", "will withdraw its force from Chad": when every
+        target found is of the source's own country (its troops, what it moves or gives) and a
+        recipient phrase names another country's actor, that actor is the target."""
+        own = {_country_of(a) for a in sources}
+        if not sources or not targets or any(_country_of(t) not in own for t in targets):
+            return targets
+        for preposition in self.cues.recipient_prepositions:
+            found = self._first_actors(self._prepositional(trigger, preposition))
+            others = [a for a in found if _country_of(a) not in own]
+            if others:
+                return others
+        return targets
 
     def _attempted(self, trigger: Any) -> bool:
         """The trigger is the infinitive of an attempt: "tried to kill", "an attempt to
