@@ -33,6 +33,7 @@ class Cues:
     intent_codes: Mapping[str, str]
     framing_verbs: frozenset[str] = frozenset()
     day_words: frozenset[str] = frozenset()
+    against_prefixes: frozenset[str] = frozenset()
     presence_cameo: str = "154"
     presence_sectors: frozenset[str] = frozenset()
     presence_prepositions: frozenset[str] = frozenset()

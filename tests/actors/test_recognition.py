@@ -124,3 +124,10 @@ def test_palestinian_territories_and_african_regions_are_not_the_west(pipeline: 
     assert codes.get("West Bank") == "PSE" and codes.get("Gaza") == "PSE", codes
     assert codes.get("West Africans") == "WAF", codes
     assert "WST" not in codes.values(), codes
+
+
+def test_anti_country_is_what_an_actor_opposes_not_its_side(pipeline: Any) -> None:
+    found = {m.actor.text: m.actor.code for m in mentions(pipeline, "An anti-Syria journalist was killed in Beirut.")}
+    assert "SYR" not in {code[:3] for code in found.values()}, found
+    pro = {m.actor.text: m.actor.code for m in mentions(pipeline, "A Syrian journalist was killed in Beirut.")}
+    assert "SYRMED" in pro.values(), pro

@@ -101,6 +101,8 @@ class ActorsStage:
         stems = [_plural_stem(t) for t in span]  # "guerillas" when the lemmatizer misses it
         found = []
         for start, end, entries in self.dictionary.index.find(forms, lemmas, stems):
+            if _opposed(forms, start, self.cues.against_prefixes):
+                continue  # "an anti-Syria journalist" is no Syrian
             entry = choose_entry(entries, span[start:end], day)
             if entry is None or (entry.kind == "agent" and not _agent_here(span, start, end)):
                 continue
@@ -238,6 +240,11 @@ def make_mention(sentence: Sentence, start: int, end: int, actor: Actor, kind: A
         token_start=start,
         token_end=end,
     )
+
+
+def _opposed(forms: list[str], start: int, prefixes: frozenset[str]) -> bool:
+    """The phrase at ``start`` follows "anti-" (or another prefix of ``prefixes`` and a hyphen)."""
+    return start >= 2 and forms[start - 1] == "-" and forms[start - 2] in prefixes
 
 
 def _expletive(pronoun: Any, cues: Cues) -> bool:
