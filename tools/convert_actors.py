@@ -79,7 +79,8 @@ NON_ISO = {  # codes accepted although pycountry does not list them as current c
     "XKX": "Kosovo (user-assigned ISO 3166 code used by the EU and IMF)",
 }
 HISTORIC_OK = {"SUN", "DDR", "YUG", "CSK", "SCG"}
-PETRARCH_CODE_MAP = {"KSV": "XKX"}  # PETRARCH non-ISO -> ISO
+PETRARCH_CODE_MAP = {"KSV": "XKX", "ANG": "AGO", "JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "ROM": "ROU",
+                     "ZAR": "COD", "TMP": "TLS"}  # older CAMEO / PETRARCH codes -> ISO 3166 alpha-3
 DROP_COUNTRY_CODES = {"KNT"}  # 'Kinakuta', a fictional country of the PETRARCH test suite
 
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

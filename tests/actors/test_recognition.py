@@ -131,3 +131,11 @@ def test_anti_country_is_what_an_actor_opposes_not_its_side(pipeline: Any) -> No
     assert "SYR" not in {code[:3] for code in found.values()}, found
     pro = {m.actor.text: m.actor.code for m in mentions(pipeline, "A Syrian journalist was killed in Beirut.")}
     assert "SYRMED" in pro.values(), pro
+
+
+def test_an_armed_group_gives_the_article_its_country_when_no_country_is_named(pipeline: Any) -> None:
+    """UNITA is Angolan (PETRARCH's old code ANG is converted to ISO AGO); a bare "President"
+    in an article that names only UNITA is Angola's."""
+    found = {m.actor.text: m.actor.code for m in mentions(pipeline, "President Dos Sontas conceded to demands from UNITA.")}
+    assert found.get("UNITA") == "AGOREB", found
+    assert found.get("President Dos Sontas") == "AGOGOV", found

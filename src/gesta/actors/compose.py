@@ -22,6 +22,7 @@ KIND_PRIORITY = {
 }
 NAME_KINDS = frozenset({"person", "group", "org", "country", "capital", "seat", "adjective", "title"})
 COUNTRY_KINDS = frozenset({"country", "capital", "seat", "adjective"})
+GROUP_KINDS = frozenset({"group"})
 MODIFIER_DEPS = frozenset({"nmod", "amod", "compound", "nmod:poss", "poss", "prep", "pobj", "obl", "appos"})
 JOINERS = frozenset({"'s", "'", "’s"})
 

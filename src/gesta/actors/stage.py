@@ -14,6 +14,7 @@ from typing import Any
 
 from gesta.actors.compose import (
     COUNTRY_KINDS,
+    GROUP_KINDS,
     Chunk,
     Match,
     choose_entry,
@@ -218,11 +219,15 @@ def resolve_bare_agents(mentions: list[Mention]) -> list[Mention]:
 
 
 def main_country(matched: list[list[Match]]) -> str | None:
-    """The country most often named in the article (names, adjectives, capitals)."""
-    counts: Counter[str] = Counter(
-        m.entry.country for matches in matched for m in matches if m.entry.kind in COUNTRY_KINDS and m.entry.country
-    )
-    return counts.most_common(1)[0][0] if counts else None
+    """The country most often named in the article (names, adjectives, capitals); with none,
+    the home country most often named through its armed groups ("demands from UNITA": Angola)."""
+    for kinds in (COUNTRY_KINDS, GROUP_KINDS):
+        counts: Counter[str] = Counter(
+            m.entry.country for matches in matched for m in matches if m.entry.kind in kinds and m.entry.country
+        )
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
 
 
 def make_mention(sentence: Sentence, start: int, end: int, actor: Actor, kind: Any, why: str) -> Mention:
