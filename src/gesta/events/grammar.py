@@ -63,8 +63,13 @@ def clause_subjects(token: Any) -> list[Any]:
     return found
 
 
+NAME_DEPS = frozenset({"appos", "flat"})
+
+
 def conjuncts(token: Any) -> list[Any]:
-    """The token and the tokens coordinated with it ("the EU and the US")."""
+    """The token and the tokens coordinated with it ("the EU and the US"), also when the parser
+    hung the coordination on a name in apposition ("Libyan leader Muammar Gaddafi and Bulgarian
+    President Todor Zhivkov": "Zhivkov" is a conjunct of "Muammar", not of "leader")."""
     found = [token]
     stack = [token]
     while stack:
@@ -73,6 +78,8 @@ def conjuncts(token: Any) -> list[Any]:
             if child.dep_ == CONJUNCT and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "X"):
                 found.append(child)
                 stack.append(child)
+            elif child.dep_ in NAME_DEPS and child.pos_ == "PROPN" and child.i > current.i:
+                stack.append(child)  # the name itself is the same actor: only its conjuncts count
     return found
 
 
