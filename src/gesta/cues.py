@@ -4,7 +4,7 @@ recoding rules, shared by the actor and event stages."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -31,6 +31,7 @@ class Cues:
     impersonal_verbs: frozenset[str]
     refusal_codes: Mapping[str, str]
     intent_codes: Mapping[str, str]
+    reporting_codes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     framing_verbs: frozenset[str] = frozenset()
     day_words: frozenset[str] = frozenset()
     against_prefixes: frozenset[str] = frozenset()
@@ -53,6 +54,7 @@ def load_cues(path: Path | None = None) -> Cues:
         **words,
         refusal_codes=MappingProxyType(dict(data.content["refusal_codes"])),
         intent_codes=MappingProxyType(dict(data.content["intent_codes"])),
+        reporting_codes=MappingProxyType(dict(data.content.get("reporting_codes", {}))),
         presence_cameo=data.content["presence"]["cameo"],
         presence_sectors=frozenset(data.content["presence"]["sectors"]),
         presence_prepositions=frozenset(data.content["presence"]["prepositions"]),

@@ -112,6 +112,16 @@ def test_what_a_country_gives_or_moves_of_its_own_is_no_target(pipeline: Any) ->
     assert any(s == "KEN" and t == "KENMIL" for _, s, t in alone), alone
 
 
+def test_a_verb_reporting_a_clause_has_its_reporting_sense(pipeline: Any) -> None:
+    """"..., a rights group charged": an accusation against whoever acted, not an arrest."""
+    reported = codes(events(pipeline, "Kenyan police beat protesters in Nairobi, a human rights group charged on Saturday."))
+    assert any(c == "112" and t == "KENCOP" for c, _, t in reported), reported
+    assert not any(c.startswith("17") for c, _, _ in reported), reported
+    # with an object it keeps its own sense
+    arrested = codes(events(pipeline, "Prosecutors charged two Kenyan officials with fraud."))
+    assert any(c.startswith("17") for c, _, _ in arrested), arrested
+
+
 def test_an_untargeted_domestic_act_is_aimed_at_its_own_country(pipeline: Any) -> None:
     strike = codes(events(pipeline, "Bolivian dock workers went on strike on Monday over a new pension law."))
     assert any(c.startswith("14") and s == "BOLLAB" and t == "BOL" for c, s, t in strike), strike

@@ -227,6 +227,9 @@ class SentenceCoder:
         obliged = self._obligation(trigger) if cameo.startswith("01") else None
         if obliged is not None:  # "X said Y must leave": X demands that Y leave
             cameo, rule, targets = "100", f"{rule}>obligation", obliged
+        reported = self._reporting_sense(trigger)
+        if reported is not None:  # "..., a rights group charged": an accusation, no arrest
+            cameo, rule, targets = reported[0], f"{rule}>reporting", reported[1]
         if not sources and targets and not is_passive(trigger) and match.pattern.pos == "verb":
             sources = self._preceding_subject(trigger, targets)  # the parse lost the subject
         targets = self._other_side(trigger, sources, targets)
@@ -266,6 +269,22 @@ class SentenceCoder:
                 source=source, target=target, trigger_start=start, trigger_end=end,
                 modality=mood, attribution=said,
             )
+
+    def _reporting_sense(self, trigger: Any) -> tuple[str, list[Actor]] | None:
+        """A verb of ``reporting_codes`` used to report a clause ("..., rights groups charged",
+        "charged that police beat protesters") has its reporting code, and whoever acts in the
+        reported clause is its target; None when it is not so used."""
+        code = next((c for lemma, c in self.cues.reporting_codes.items() if lemma_in(trigger, frozenset({lemma}))), None)
+        if code is None or self._objects(trigger):
+            return None
+        # the reporting clause after the report, with its own subject: parataxis, or a conjunct
+        # without a conjunction ("X did Y, a rights group charged")
+        trailing = trigger.dep_ == "parataxis" or (trigger.dep_ == "conj" and not children(trigger, frozenset({"cc"})))
+        if trailing and trigger.head.i < trigger.i and children(trigger, SUBJECT):
+            return code, self._first_actors(children(trigger.head, SUBJECT))
+        if any(c.dep_ == "ccomp" for c in trigger.children):
+            return code, self._first_actors(clause_subjects(trigger))
+        return None
 
     def _other_side(self, trigger: Any, sources: list[Actor], targets: list[Actor]) -> list[Actor]:
         """"Syria offered its troops to Lebanon", "will withdraw its force from Chad": when every
