@@ -35,6 +35,7 @@ class Cues:
     framing_verbs: frozenset[str] = frozenset()
     day_words: frozenset[str] = frozenset()
     against_prefixes: frozenset[str] = frozenset()
+    decided_roots: frozenset[str] = frozenset()
     presence_cameo: str = "154"
     presence_sectors: frozenset[str] = frozenset()
     presence_prepositions: frozenset[str] = frozenset()
@@ -55,6 +56,7 @@ def load_cues(path: Path | None = None) -> Cues:
         refusal_codes=MappingProxyType(dict(data.content["refusal_codes"])),
         intent_codes=MappingProxyType(dict(data.content["intent_codes"])),
         reporting_codes=MappingProxyType(dict(data.content.get("reporting_codes", {}))),
+        decided_roots=frozenset(data.content.get("decided_roots", ())),
         presence_cameo=data.content["presence"]["cameo"],
         presence_sectors=frozenset(data.content["presence"]["sectors"]),
         presence_prepositions=frozenset(data.content["presence"]["prepositions"]),

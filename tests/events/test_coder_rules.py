@@ -122,6 +122,16 @@ def test_a_verb_reporting_a_clause_has_its_reporting_sense(pipeline: Any) -> Non
     assert any(c == "173" for c, _, _ in arrested), arrested
 
 
+def test_an_unconditional_announced_sanction_is_the_decision_and_a_conditional_one_a_threat(pipeline: Any) -> None:
+    decided = events(pipeline, "Kenya announced on Monday that it would suspend all aid to Somali rebels.")
+    assert any(e.cameo.startswith("16") and e.modality.future for e in decided), codes(decided)
+    conditional = codes(events(pipeline, "Kenya may suspend aid to Somali rebels if the attacks continue."))
+    assert any(c.startswith("13") for c, _, _ in conditional) and not any(c.startswith("16") for c, _, _ in conditional)
+    # force planned is still a threat
+    strike = codes(events(pipeline, "Kenya will strike Somali rebels."))
+    assert any(c == "138" for c, _, _ in strike), strike
+
+
 def test_an_untargeted_domestic_act_is_aimed_at_its_own_country(pipeline: Any) -> None:
     strike = codes(events(pipeline, "Bolivian dock workers went on strike on Monday over a new pension law."))
     assert any(c.startswith("14") and s == "BOLLAB" and t == "BOL" for c, s, t in strike), strike

@@ -240,7 +240,8 @@ class SentenceCoder:
         rejecting = refused(trigger, self.cues) or (mood.negated and mood.future)  # "will not accept"
         refusal = self.cues.refusal_codes.get(cameo[:2]) if rejecting else None
         planned = (mood.future or mood.hypothetical) and not mood.negated
-        intent = self.cues.intent_codes.get(cameo[:2]) if planned else None
+        decided = cameo[:2] in self.cues.decided_roots and not mood.hypothetical  # "announced it would prohibit aid"
+        intent = self.cues.intent_codes.get(cameo[:2]) if planned and not decided else None
         attempted = cameo[:2] in VIOLENT_ROOTS and self._attempted(trigger)
         if attempted:  # "tried to kill the governor": an attempt on his life, no threat
             intent = None
