@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from typing import Any
 
 import duckdb
 
@@ -120,7 +121,8 @@ def refresh_merged_counts(con: duckdb.DuckDBPyConnection, merged_ids: list[str] 
     Every mention of a merged event has the same day (the day is part of the merge key), so the
     merged events' ``days``, when given, let DuckDB skip the row groups of other days.
     """
-    conditions, params = [], []
+    conditions: list[str] = []
+    params: list[Any] = []
     if merged_ids is not None:
         conditions.append("list_contains(?, m.merged_id)")
         params.append(merged_ids)
