@@ -170,7 +170,8 @@ def read_blocks(lines: list[str]) -> list[Block]:
         line, comment = strip_comment(raw)
         if not line or line.startswith("~"):
             continue
-        header = re.match(r"^---\s+(.+?)\s+\[([^]]*)\]\s+---", line)
+        # "---  DELAY   [120]---  ---": four headers of the file lack the space before the dashes
+        header = re.match(r"^---\s+(.+?)\s+\[([^]]*)\]\s*-*\s+---", line)
         if header:
             blocks.append(Block(header.group(1), header.group(2), [], []))
         elif not blocks:

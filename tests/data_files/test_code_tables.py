@@ -215,3 +215,14 @@ def test_converter_is_deterministic_and_reproduces_committed_files(
     module.convert(SHARED, second)
     assert snapshot(first) == snapshot(second)
     assert snapshot(first) == snapshot(committed)
+
+
+def test_pattern_converter_reads_block_headers_without_the_space_before_the_dashes() -> None:
+    """PETRARCH2's "---  DELAY   [120]---  ---" starts a block of its own; read as a pattern of the
+    block before it, DELAY's patterns were given to BLAME's verbs ("accused ... negotiations" as 161)."""
+    module = load_tool("convert_patterns")
+    blocks = module.read_blocks(["---  BLAME   [112]  ---", "ACCUSE [112]", "---  DELAY   [120]---  ---",
+                                 "POSTPONE", "- * &NEGOTIATION   [161:161]   # POSTPONE"])
+    assert [(b.name, b.code) for b in blocks] == [("BLAME", "112"), ("DELAY", "120")]
+    assert [v for v, _ in blocks[0].verbs] == ["accuse"] and [v for v, _ in blocks[1].verbs] == ["postpone"]
+    assert len(blocks[1].patterns) == 1 and not blocks[0].patterns
