@@ -132,6 +132,13 @@ def test_an_unconditional_announced_sanction_is_the_decision_and_a_conditional_o
     assert any(c == "138" for c, _, _ in strike), strike
 
 
+def test_a_day_word_after_the_verb_is_neither_its_object_nor_in_the_way_of_its_particle(pipeline: Any) -> None:
+    """Wire style: "called Thursday on X to ..." is an appeal (020), not a phone call (041)."""
+    found = codes(events(pipeline, "Kenya called Thursday on Uganda to close the border."))
+    assert any(c.startswith("02") and s == "KEN" and t == "UGA" for c, s, t in found), found
+    assert not any(c == "041" for c, _, _ in found), found
+
+
 def test_an_untargeted_domestic_act_is_aimed_at_its_own_country(pipeline: Any) -> None:
     strike = codes(events(pipeline, "Bolivian dock workers went on strike on Monday over a new pension law."))
     assert any(c.startswith("14") and s == "BOLLAB" and t == "BOL" for c, s, t in strike), strike

@@ -177,14 +177,15 @@ class SentenceCoder:
         key = (token.i, particle)
         found = self._particle_cache.get(key)
         if found is None:
-            found = _has_particle(token, particle, pos)
+            found = _has_particle(token, particle, pos, self.cues.day_words)
             self._particle_cache[key] = found
         return found
 
     def _objects(self, token: Any) -> list[Any]:
         found = self._object_cache.get(token.i)
         if found is None:
-            found = children(token, OBJECT | PASSIVE_SUBJECT) or _counted_objects(token)
+            found = [o for o in children(token, OBJECT | PASSIVE_SUBJECT) if o.lower_ not in self.cues.day_words]
+            found = found or _counted_objects(token)  # "called Thursday on ...": a day is no object
             if not found and _verb_parsed_as_modifier(token, self.cues.day_words):
                 found = [token.head]  # "imposed sanctions" parsed as "imposed" modifying "sanctions"
             if not found and _verb_after_time(token, self.cues.day_words):  # "on Wednesday vetoed a resolution"
@@ -664,16 +665,20 @@ def _depth_below(item: Any, ancestor: Any) -> int:
     return depth
 
 
-def _has_particle(token: Any, particle: str, pos: str) -> bool:
-    """A verb's particle ("call off", "press on": a particle child or the next word) or a
-    noun's modifiers ("air strike": the words before it)."""
+def _has_particle(token: Any, particle: str, pos: str, day_words: frozenset[str] = frozenset()) -> bool:
+    """A verb's particle ("call off", "press on": a particle child or the next word, also after
+    a day word in wire style: "called Thursday on Arabs to unite") or a noun's modifiers ("air
+    strike": the words before it)."""
     words = particle.split()
     if pos == "noun":
         before = [t.lower_ for t in token.doc[max(token.i - len(words), 0) : token.i]]
         return before == words
     if any(child.dep_ in PARTICLE and child.lower_ == words[0] for child in token.children):
         return True
-    following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 1 + len(words)]]
+    start = token.i + 1
+    if start < len(token.doc) and token.doc[start].lower_ in day_words:
+        start += 1
+    following = [t.lower_ for t in token.doc[start : start + len(words)]]
     return following == words
 
 
