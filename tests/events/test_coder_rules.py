@@ -139,6 +139,11 @@ def test_a_day_word_after_the_verb_is_neither_its_object_nor_in_the_way_of_its_p
     assert not any(c == "041" for c, _, _ in found), found
 
 
+def test_forces_remaining_on_alert_are_a_show_of_force(pipeline: Any) -> None:
+    found = codes(events(pipeline, "Kenyan troops remained on high alert along the border to prevent more attacks."))
+    assert any(c == "152" and s == "KENMIL" for c, s, _ in found), found
+
+
 def test_an_untargeted_domestic_act_is_aimed_at_its_own_country(pipeline: Any) -> None:
     strike = codes(events(pipeline, "Bolivian dock workers went on strike on Monday over a new pension law."))
     assert any(c.startswith("14") and s == "BOLLAB" and t == "BOL" for c, s, t in strike), strike
