@@ -144,6 +144,13 @@ def test_forces_remaining_on_alert_are_a_show_of_force(pipeline: Any) -> None:
     assert any(c == "152" and s == "KENMIL" for c, s, _ in found), found
 
 
+def test_a_decision_to_act_is_the_act(pipeline: Any) -> None:
+    """"decided to allow" is the allowing (08x), neither an intent (03x) nor the deciding."""
+    found = events(pipeline, "Kenya's Supreme Court decided to allow the opposition leader to run in the election.")
+    assert any(e.cameo.startswith("08") and not e.modality.future for e in found), codes(found)
+    assert not any(e.cameo.startswith("03") for e in found), codes(found)
+
+
 def test_an_untargeted_domestic_act_is_aimed_at_its_own_country(pipeline: Any) -> None:
     strike = codes(events(pipeline, "Bolivian dock workers went on strike on Monday over a new pension law."))
     assert any(c.startswith("14") and s == "BOLLAB" and t == "BOL" for c, s, t in strike), strike
