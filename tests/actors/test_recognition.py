@@ -139,3 +139,8 @@ def test_an_armed_group_gives_the_article_its_country_when_no_country_is_named(p
     found = {m.actor.text: m.actor.code for m in mentions(pipeline, "President Dos Sontas conceded to demands from UNITA.")}
     assert found.get("UNITA") == "AGOREB", found
     assert found.get("President Dos Sontas") == "AGOGOV", found
+
+
+def test_prisoners_are_civilians_of_their_country(pipeline: Any) -> None:
+    found = {m.actor.text: m.actor.code for m in mentions(pipeline, "Kenyan prisoners rioted at a jail in Nairobi.")}
+    assert "KENCVL" in found.values(), found
