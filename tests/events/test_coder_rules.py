@@ -62,7 +62,7 @@ def test_a_statement_is_reported_by_the_sentence_root(pipeline: Any) -> None:
 
 
 def test_a_nationality_adjective_stands_for_a_role_noun_that_names_no_actor(pipeline: Any) -> None:
-    rioting = codes(events(pipeline, "Iranian prisoners rioted at a jail near Tehran on Friday."))
+    rioting = codes(events(pipeline, "Iranian truckers rioted at a depot near Tehran on Friday."))
     assert any(c.startswith("145") and s == "IRN" for c, s, _ in rioting), rioting
     rejected = codes(events(pipeline, "Norway flatly rejected a Swedish offer of talks."))
     assert any(c.startswith("12") and s == "NOR" and t == "SWE" for c, s, t in rejected), rejected
@@ -149,6 +149,13 @@ def test_a_decision_to_act_is_the_act(pipeline: Any) -> None:
     found = events(pipeline, "Kenya's Supreme Court decided to allow the opposition leader to run in the election.")
     assert any(e.cameo.startswith("08") and not e.modality.future for e in found), codes(found)
     assert not any(e.cameo.startswith("03") for e in found), codes(found)
+
+
+def test_denying_what_is_asked_for_is_a_rejection_and_denying_a_charge_is_a_denial(pipeline: Any) -> None:
+    refused = codes(events(pipeline, "Kenya denied a broadcasting licence to the Somali channel."))
+    assert any(c.startswith("12") and s == "KEN" for c, s, _ in refused) and not any(c == "016" for c, _, _ in refused), refused
+    denied = codes(events(pipeline, "Kenya denied any involvement in the attack on Somali troops."))
+    assert any(c == "016" for c, _, _ in denied) and not any(c.startswith("12") for c, _, _ in denied), denied
 
 
 def test_an_untargeted_domestic_act_is_aimed_at_its_own_country(pipeline: Any) -> None:
