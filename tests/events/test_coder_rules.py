@@ -46,6 +46,9 @@ def test_a_bombing_with_no_named_attacker_keeps_its_victims(pipeline: Any) -> No
     nowhere = [e for e in events(pipeline, "A roadside bomb killed two Ukrainian soldiers on Sunday.")
                if e.cameo[:2] in ("18", "19", "20")]
     assert nowhere and nowhere[0].source is None
+    # so is an arrest with nobody named
+    arrested = [e for e in events(pipeline, "Two Somali journalists were arrested in Nairobi on Monday.") if e.cameo.startswith("17")]
+    assert arrested and arrested[0].source is not None and arrested[0].source.code == "KEN"
 
 
 def test_troops_on_a_border_keep_their_own_country(pipeline: Any) -> None:

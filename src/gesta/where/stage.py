@@ -139,12 +139,18 @@ class PlacesStage:
         return None
 
 
+# roots whose act, with nobody named, is the doing of someone in the place: violence (18-20),
+# and the state acts of investigating (09) and coercing (17: arrests, bans, curfews)
+UNNAMED_ACTOR_ROOTS = VIOLENT_ROOTS | {"09", "17"}
+
+
 def perpetrator_from_place(event: Event) -> None:
-    """Violence nobody is named for ("A roadside bomb near Samarra killed a soldier") is coded,
-    as PLOVER and ICEWS code it, with an unnamed actor of the country where it happened as
+    """Violence, an investigation or coercion nobody is named for ("A roadside bomb near Samarra
+    killed a soldier", "was put under investigation in Italy", "were arrested in Nairobi") is
+    coded, as PLOVER and ICEWS code it, with an unnamed actor of the country where it happened as
     source; the rule gets the suffix ``>source-from-place``."""
     location = event.location
-    if event.source is not None or location is None or not location.country or event.cameo[:2] not in VIOLENT_ROOTS:
+    if event.source is not None or location is None or not location.country or event.cameo[:2] not in UNNAMED_ACTOR_ROOTS:
         return
     event.source = Actor(f"unnamed ({location.name})", location.country, location.country, None, None)
     event.rule = f"{event.rule}>source-from-place"
