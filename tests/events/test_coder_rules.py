@@ -120,6 +120,9 @@ def test_a_verb_reporting_a_clause_has_its_reporting_sense(pipeline: Any) -> Non
     reported = codes(events(pipeline, "Kenyan police beat protesters in Nairobi, a human rights group charged on Saturday."))
     assert any(c == "112" and t == "KENCOP" for c, _, t in reported), reported
     assert not any(c == "173" for c, _, _ in reported), reported  # (175 is the beating)
+    # reporting a that-clause: its subject is the target, also when hung on the clause's auxiliary
+    clause = codes(events(pipeline, "The rights group charged that the Kenyan police had beaten protesters in Nairobi."))
+    assert any(c == "112" and t == "KENCOP" for c, _, t in clause), clause
     # with an object it keeps its own sense
     arrested = codes(events(pipeline, "Prosecutors charged two Kenyan officials with fraud."))
     assert any(c == "173" for c, _, _ in arrested), arrested

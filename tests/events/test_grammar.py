@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from gesta.events.grammar import conjuncts
+from gesta.events.grammar import clause_subjects, conjuncts
 
 
 def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
@@ -33,3 +33,14 @@ def test_conjuncts_do_not_take_an_appositive_description_apart() -> None:
         ["DET", "NOUN", "PUNCT", "DET", "NOUN", "ADP", "NOUN", "CCONJ", "NOUN", "VERB"],
     )
     assert [t.text for t in conjuncts(doc[1])] == ["rebels"]
+
+
+def test_clause_subjects_include_a_subject_hung_on_the_clauses_auxiliary() -> None:
+    # "charged that the police had beaten protesters": "police" attached to "had", not "beaten"
+    doc = parsed(
+        ["group", "charged", "that", "police", "had", "beaten", "protesters"],
+        [1, 1, 5, 4, 5, 1, 5],
+        ["nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "obj"],
+        ["NOUN", "VERB", "SCONJ", "NOUN", "AUX", "VERB", "NOUN"],
+    )
+    assert [t.text for t in clause_subjects(doc[1])] == ["police"]

@@ -26,9 +26,10 @@ from gesta.events.grammar import (
     preposition_of,
     prepositional_dependents,
     subject_candidates,
+    subject_of_auxiliary,
 )
 from gesta.events.patterns import Pattern, PatternSet
-from gesta.lemmas import lemma_in, plural_stem
+from gesta.lemmas import guess_lemmas, lemma_in, plural_stem
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN"})
@@ -276,7 +277,8 @@ class SentenceCoder:
         """A verb of ``reporting_codes`` used to report a clause ("..., rights groups charged",
         "charged that police beat protesters") has its reporting code, and whoever acts in the
         reported clause is its target; None when it is not so used."""
-        code = next((c for lemma, c in self.cues.reporting_codes.items() if lemma_in(trigger, frozenset({lemma}))), None)
+        codes = self.cues.reporting_codes
+        code = next((codes[w] for w in (trigger.lemma_.lower(), *guess_lemmas(trigger.lower_, "verb")) if w in codes), None)
         if code is None or self._objects(trigger):
             return None
         # the reporting clause after the report, with its own subject: parataxis, or a conjunct
@@ -399,7 +401,7 @@ class SentenceCoder:
         elif pattern.source != "subject":
             sources = []
         else:  # several subjects ("The EU and the US" parsed as two) all act
-            subjects = children(token, SUBJECT) or _mistagged_subject(token) or _subject_of_auxiliary(token)
+            subjects = children(token, SUBJECT) or _mistagged_subject(token) or subject_of_auxiliary(token)
             found = [a for s in subjects for a in self.actors_of(s)]
             sources = _unique(found) if found else self._first_actors(subject_candidates(token))
             if not sources:  # "Palestinian prisoners rioted": the nationality is all we know
@@ -630,11 +632,6 @@ def _verb_after_time(token: Any, day_words: frozenset[str]) -> bool:
     if token.i == 0 or token.dep_ in NOT_NOMINAL_DEPS or token.doc[token.i - 1].lower_ not in day_words:
         return False
     return not any(c.dep_ in SUBJECT for c in token.children)
-
-
-def _subject_of_auxiliary(token: Any) -> list[Any]:
-    """A subject the parser hung on the verb's auxiliary ("Bangladesh has rejected")."""
-    return [g for c in token.children if c.dep_ in ("aux", "aux:pass") for g in c.children if g.dep_ in SUBJECT]
 
 
 def _mistagged_subject(token: Any) -> list[Any]:

@@ -55,12 +55,19 @@ def prepositional_dependents(
 
 
 def clause_subjects(token: Any) -> list[Any]:
-    """Subjects of the clauses a verb governs ("demanded that the US cancel": the US)."""
+    """Subjects of the clauses a verb governs ("demanded that the US cancel": the US), also
+    when the parser hung one on the clause's auxiliary ("charged that the police had beaten")."""
     found: list[Any] = []
     for clause in token.children:
         if clause.dep_ in ("ccomp", "xcomp"):
-            found.extend(c for c in clause.children if c.dep_ in SUBJECT | PASSIVE_SUBJECT)
+            own = [c for c in clause.children if c.dep_ in SUBJECT | PASSIVE_SUBJECT]
+            found.extend(own or subject_of_auxiliary(clause))
     return found
+
+
+def subject_of_auxiliary(token: Any) -> list[Any]:
+    """A subject the parser hung on the verb's auxiliary ("Bangladesh has rejected")."""
+    return [g for c in token.children if c.dep_ in ("aux", "aux:pass") for g in c.children if g.dep_ in SUBJECT]
 
 
 NAME_DEPS = frozenset({"appos", "flat"})
