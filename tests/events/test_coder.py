@@ -179,6 +179,12 @@ def test_obliged_action_is_not_asserted(pipeline: Any) -> None:
     assert [(e.cameo, _code(e.source)) for e in asserted] == [("100", "FRA")]
 
 
+def test_whoever_is_demanded_to_act_is_the_target(pipeline: Any) -> None:
+    article = code(pipeline, "Washington demanded that Hamas renounce its armed struggle against Israel.")
+    demand = only(article, "10")
+    assert (demand.source.code, _code(demand.target)) == ("USA", "PSEREBHMS")
+
+
 def test_says_keeps_the_reported_dyad(pipeline: Any) -> None:
     article = code(pipeline, "Germany says Russia attacked Ukraine.")
     attack = only(article, "19")

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import spacy
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
-from gesta.events.grammar import clause_subjects, conjuncts
+from gesta.events.grammar import clause_subjects, conjuncts, prepositional_dependents
 
 
 def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
 
 
 def test_conjuncts_follow_a_coordination_hung_on_a_name_in_apposition() -> None:
@@ -44,3 +44,23 @@ def test_clause_subjects_include_a_subject_hung_on_the_clauses_auxiliary() -> No
         ["NOUN", "VERB", "SCONJ", "NOUN", "AUX", "VERB", "NOUN"],
     )
     assert [t.text for t in clause_subjects(doc[1])] == ["police"]
+
+
+def test_a_deep_prepositional_search_stays_out_of_a_clause_with_its_own_subject() -> None:
+    # "demanded that Hamas renounce its struggle against Israel": "against Israel" is the
+    # clause's, while "imposed sanctions on Russia" keeps its deep "on" phrase
+    doc = parsed(
+        ["US", "demanded", "that", "Hamas", "renounce", "struggle", "against", "Israel"],
+        [1, 1, 4, 4, 1, 4, 7, 5],
+        ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "obj", "case", "nmod"],
+        ["PROPN", "VERB", "SCONJ", "PROPN", "VERB", "NOUN", "ADP", "PROPN"],
+    )
+    assert list(prepositional_dependents(doc[1], "against", deep=True)) == []
+    assert [t.text for t in prepositional_dependents(doc[4], "against", deep=True)] == ["Israel"]
+    doc = parsed(
+        ["EU", "imposed", "sanctions", "on", "Russia"],
+        [1, 1, 1, 4, 2],
+        ["nsubj", "ROOT", "obj", "case", "nmod"],
+        ["PROPN", "VERB", "NOUN", "ADP", "PROPN"],
+    )
+    assert [t.text for t in prepositional_dependents(doc[1], "on", deep=True)] == ["Russia"]

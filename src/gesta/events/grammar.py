@@ -46,12 +46,30 @@ def prepositional_dependents(
 ) -> Iterator[Any]:
     """Nominals under ``token`` introduced by ``preposition`` (searching the subtree if ``deep``),
     except those whose head word is in ``skip`` ("on Tuesday" is a time, not a target)."""
-    pool = token.subtree if deep else token.children
+    pool = _own_clause(token) if deep else token.children
     for candidate in pool:
         if candidate.i == token.i or candidate.dep_ not in OBLIQUE or candidate.lemma_.lower() in skip:
             continue
         if preposition_of(candidate) == preposition:
             yield candidate
+
+
+FINITE_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl"})
+
+
+def _own_clause(token: Any) -> list[Any]:
+    """The token's subtree without the clauses under it that have a subject of their own:
+    in "demanded that Hamas renounce its struggle against Israel", "against Israel" is
+    Hamas's, not the demand's."""
+    found, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        for child in current.children:
+            if child.dep_ in FINITE_CLAUSE_DEPS and any(g.dep_ in SUBJECT | PASSIVE_SUBJECT for g in child.children):
+                continue
+            stack.append(child)
+    return sorted(found, key=lambda t: t.i)
 
 
 def clause_subjects(token: Any) -> list[Any]:
