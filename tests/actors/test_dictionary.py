@@ -233,3 +233,35 @@ def test_not_an_actor_kind(tmp_path: Path, only_test_files: None) -> None:
 @pytest.fixture
 def shared_fixture_dir() -> Path:
     return Path(__file__).resolve().parents[1] / "data" / "actors"
+
+
+SAME_SURNAMES = """\
+version: 1
+kind: people
+entries:
+  - name: George Bush
+    names: [George Bush]
+    roles: [{country: USA, sector: GOV, office: head_of_state, start: '1989-01-20', end: '1993-01-20'}]
+  - name: George W. Bush
+    names: [George W. Bush]
+    roles: [{country: USA, sector: GOV, office: head_of_state, start: '2001-01-20', end: '2009-01-20'}]
+  - name: Ivan Bush
+    names: [Ivan Bush]
+    roles: [{country: RUS, sector: GOV, office: other, start: '2003-01-01', end: '2005-01-01'}]
+  - name: Anna Karenina
+    names: [Anna Karenina]
+    roles: [{country: RUS, sector: GOV, office: other, start: '2003-01-01', end: null}]
+"""
+
+
+def test_person_by_surname(tmp_path: Path, only_test_files: None) -> None:
+    path = tmp_path / "people.yaml"
+    path.write_text(SAME_SURNAMES, encoding="utf-8")
+    found = load_actor_dictionary(tokenize, [path])
+    assert found.person_by_surname("Karenina", None).name == "Anna Karenina"
+    assert found.person_by_surname("bush", dt.date(1990, 6, 1)).name == "George Bush"  # the one in office
+    assert found.person_by_surname("bush", dt.date(2006, 6, 1)).name == "George W. Bush"
+    assert found.person_by_surname("bush", dt.date(2004, 6, 1)) is None  # two in office, two countries
+    assert found.person_by_surname("bush", dt.date(2020, 1, 1)) is None  # none in office, two countries
+    assert found.person_by_surname("Tolstoy", None) is None
+    assert found.person_by_surname("anna", None) is None  # given names are no surnames

@@ -144,3 +144,14 @@ def test_an_armed_group_gives_the_article_its_country_when_no_country_is_named(p
 def test_prisoners_are_civilians_of_their_country(pipeline: Any) -> None:
     found = {m.actor.text: m.actor.code for m in mentions(pipeline, "Kenyan prisoners rioted at a jail in Nairobi.")}
     assert "KENCVL" in found.values(), found
+
+
+def test_title_and_a_surname_known_to_the_dictionary_name_that_person(pipeline: Any) -> None:
+    (mugabe,) = mentions(pipeline, "President Mugabe attacked the opposition.", dt.date(2015, 6, 1))
+    assert (mugabe.actor.code, mugabe.actor.name) == ("ZWEGOV", "Robert Mugabe")
+    assert mugabe.actor.text == "President Mugabe"  # one mention, the surname is not counted again
+
+
+def test_a_surname_named_earlier_is_not_counted_twice_after_a_title(pipeline: Any) -> None:
+    found = mentions(pipeline, "Robert Mugabe spoke. President Mugabe attacked the opposition.", dt.date(2015, 6, 1))
+    assert [m.actor.text for m in found] == ["Robert Mugabe", "President Mugabe"]

@@ -88,6 +88,7 @@ class ActorDictionary:
     )
     sectors: dict[str, str] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    people_by_surname: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))
 
     def holder(self, country: str, office: str, day: dt.date | None) -> Person | None:
         """Who held ``office`` in ``country`` on ``day`` (the latest holder without a date)."""
@@ -96,6 +97,20 @@ class ActorDictionary:
         if not active:
             return None
         return max(active, key=lambda rp: rp[0].start or dt.date.min)[1]
+
+    def person_by_surname(self, surname: str, day: dt.date | None) -> Person | None:
+        """The person of the dictionary with this surname, or None when it is unknown or
+        ambiguous. Of several, the one in office on ``day`` if only one is; else, when all are
+        of one country (the two Presidents Bush), the latest to take office."""
+        people = self.people_by_surname.get(surname.lower(), [])
+        if len(people) > 1 and day is not None:
+            people = [p for p in people if any(r.active_on(day) for r in p.roles)] or people
+        if len(people) == 1:
+            return people[0]
+        roles = [(p, p.role_on(day)) for p in people]
+        if not roles or len({r.country if r else None for _, r in roles}) != 1 or roles[0][1] is None:
+            return None
+        return max(roles, key=lambda pr: pr[1].start or dt.date.min if pr[1] else dt.date.min)[0]
 
     def lookup(self, tokens: tuple[str, ...]) -> list[ActorEntry]:
         return list(self.index.phrases.get(tuple(t.lower() for t in tokens), []))
@@ -193,6 +208,9 @@ def _person_entries(
     for role in roles:
         if role.country and role.office:
             dictionary.office_holders[(role.country, role.office)].append((role, person))
+    surnames = {phrase.split()[-1].lower() for phrase in raw.get("names", []) if " " in phrase}
+    for surname in surnames:
+        dictionary.people_by_surname[surname].append(person)
     for phrase in raw.get("names", []):
         yield ActorEntry("person", phrase, None, None, None, raw["name"], person=person, single_person=True, origin=origin)
 

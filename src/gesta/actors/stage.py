@@ -22,6 +22,7 @@ from gesta.actors.compose import (
     chunk_matches,
     compose,
     modifier_country,
+    person_actor,
 )
 from gesta.actors.dictionary import ActorDictionary
 from gesta.cues import Cues, load_cues
@@ -121,7 +122,7 @@ class ActorsStage:
             mention = self._chunk_mention(sentence, chunk, by_token, consumed, memory)
             if mention is not None:
                 mentions.append(mention)
-        mentions.extend(self._references(sentence, by_token, memory))
+        mentions.extend(self._references(sentence, by_token.keys() | consumed, memory))
         mentions.sort(key=lambda m: m.token_start)
         return mentions
 
@@ -156,6 +157,11 @@ class ActorsStage:
                 return compose(text, entry.country, sector, chunk.name), f"agent of {entry.kind} {entry.origin}", end
             return Actor(text, entry.code or "UNK", entry.country, sector or entry.sector, entry.name), f"agent of {entry.kind} {entry.origin}", end
         surname = chunk.name.split()[-1].lower() if chunk.name else None
+        known = self.dictionary.person_by_surname(surname, memory.day) if surname else None
+        if known is not None:  # "President Bush": the dictionary's only Bush in office then
+            text = span[chunk.start : chunk.end].text
+            actor, why = person_actor(known, text, memory.day, f"surname of {known.name}")
+            return actor, why, chunk.end
         if memory.main_country and sector:
             text = span[chunk.start : chunk.end].text
             return compose(text, memory.main_country, sector, chunk.name), MAIN_COUNTRY_WHY, chunk.end
@@ -163,13 +169,14 @@ class ActorsStage:
             return memory.by_surname[surname], "named earlier", chunk.end
         return None, "", chunk.end
 
-    def _references(self, sentence: Sentence, by_token: dict[int, Match], memory: ArticleMemory) -> list[Mention]:
-        """Pronouns and surnames of people named earlier in the article."""
+    def _references(self, sentence: Sentence, taken: set[int], memory: ArticleMemory) -> list[Mention]:
+        """Pronouns and surnames of people named earlier in the article, outside the tokens
+        ``taken`` by dictionary matches and composed mentions."""
         span = sentence.parse
         found: list[Mention] = []
         for token in span:
             local = token.i - span.start
-            if local in by_token:
+            if local in taken:
                 continue
             if token.pos_ == "PRON" and token.dep_ in SUBJECT_OBJECT_DEPS and not _expletive(token, self.cues):
                 antecedent = _reported_speaker(token, span, found, memory) or memory.antecedent(token.lower_, sentence.index)
