@@ -36,6 +36,7 @@ class Cues:
     day_words: frozenset[str] = frozenset()
     against_prefixes: frozenset[str] = frozenset()
     decided_roots: frozenset[str] = frozenset()
+    conditional_roots: frozenset[str] = frozenset()
     presence_cameo: str = "154"
     presence_sectors: frozenset[str] = frozenset()
     presence_prepositions: frozenset[str] = frozenset()
@@ -57,6 +58,7 @@ def load_cues(path: Path | None = None) -> Cues:
         intent_codes=MappingProxyType(dict(data.content["intent_codes"])),
         reporting_codes=MappingProxyType(dict(data.content.get("reporting_codes", {}))),
         decided_roots=frozenset(data.content.get("decided_roots", ())),
+        conditional_roots=frozenset(data.content.get("conditional_roots", ())),
         presence_cameo=data.content["presence"]["cameo"],
         presence_sectors=frozenset(data.content["presence"]["sectors"]),
         presence_prepositions=frozenset(data.content["presence"]["prepositions"]),

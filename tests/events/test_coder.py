@@ -185,6 +185,22 @@ def test_whoever_is_demanded_to_act_is_the_target(pipeline: Any) -> None:
     assert (demand.source.code, _code(demand.target)) == ("USA", "PSEREBHMS")
 
 
+def test_an_act_someone_must_do_is_no_intent_of_theirs(pipeline: Any) -> None:
+    article = code(pipeline, "Russia said on Tuesday that Sudan must release the prisoners.")
+    release = only(article, "08")
+    assert release.source.code == "SDN" and ">intent" not in release.rule
+    assert release.cameo.startswith("08") and release.modality.hypothetical
+
+
+def test_a_threat_with_its_condition_is_made_not_hypothetical(pipeline: Any) -> None:
+    article = code(pipeline, "Beijing warned Manila of countermeasures if it keeps sending ships to the shoal.")
+    threat = only(article, "13")
+    assert (threat.source.code, threat.target.code) == ("CHN", "PHL")
+    assert not threat.modality.hypothetical
+    conditional_aid = only(code(pipeline, "Japan would send aid to Sudan if asked."), "03")
+    assert conditional_aid.rule.endswith(">intent")  # other acts under a condition stay intents
+
+
 def test_says_keeps_the_reported_dyad(pipeline: Any) -> None:
     article = code(pipeline, "Germany says Russia attacked Ukraine.")
     attack = only(article, "19")

@@ -11,7 +11,7 @@ from typing import Any
 from gesta.actors.compose import compose
 from gesta.cues import Cues
 from gesta.document import Actor, Event, Mention, Modality, Sentence
-from gesta.events.context import attribution, modality, refused
+from gesta.events.context import attribution, modality, refused, under_obligation
 from gesta.events.grammar import (
     INDIRECT_OBJECT,
     OBJECT,
@@ -238,10 +238,10 @@ class SentenceCoder:
         victim_only = targets and (is_passive(trigger) or match.pattern.pos == "noun" or cameo[:2] in VIOLENT_ROOTS)
         if not sources and not victim_only:
             return  # who acted must be known, unless the text hides it ("was shelled", "a bomb killed")
-        mood = modality(trigger, self.cues)
+        mood = modality(trigger, self.cues, conditions=cameo[:2] not in self.cues.conditional_roots)
         rejecting = refused(trigger, self.cues) or (mood.negated and mood.future)  # "will not accept"
         refusal = self.cues.refusal_codes.get(cameo[:2]) if rejecting else None
-        planned = (mood.future or mood.hypothetical) and not mood.negated
+        planned = (mood.future or mood.hypothetical) and not mood.negated and not under_obligation(trigger, self.cues)
         decided = cameo[:2] in self.cues.decided_roots and not mood.hypothetical  # "announced it would prohibit aid"
         intent = self.cues.intent_codes.get(cameo[:2]) if planned and not decided else None
         attempted = cameo[:2] in VIOLENT_ROOTS and self._attempted(trigger)

@@ -13,8 +13,9 @@ from gesta.lemmas import lemma_in
 ActorsOf = Callable[[Any], list[Actor]]
 
 
-def modality(trigger: Any, cues: Cues) -> Modality:
-    """Negation, hypothesis and future read off the trigger and the verbs governing it."""
+def modality(trigger: Any, cues: Cues, conditions: bool = True) -> Modality:
+    """Negation, hypothesis and future read off the trigger and the verbs governing it;
+    without ``conditions``, an "if" clause on the trigger makes it no hypothesis (a threat)."""
     negated = hypothetical = future = False
     chain = _governing_chain(trigger)
     hypothetical = _conditional_context(chain[-1], cues)
@@ -29,12 +30,20 @@ def modality(trigger: Any, cues: Cues) -> Modality:
                 hypothetical = True  # "Russia must withdraw" asserts no withdrawal
             if child.dep_ in ("aux",) and (child.lower_ in cues.future_aux or lemma in cues.future_aux):
                 future = True
-            if child.dep_ in ("advcl", "mark") and _is_conditional(child, cues):
+            if child.dep_ in ("advcl", "mark") and _is_conditional(child, cues) and (conditions or depth > 0):
                 hypothetical = True
         if depth > 0:
             negated = negated or lemma_in(token, cues.negating_verbs)
             future = future or lemma_in(token, cues.intent_verbs)
     return Modality(negated=negated, hypothetical=hypothetical, future=future)
+
+
+def under_obligation(trigger: Any, cues: Cues) -> bool:
+    """Someone must or should do the trigger ("Sudan must return the helicopter"): a demand
+    made of them, neither done nor intended."""
+    return any(
+        c.dep_ in ("aux", "aux:pass") and c.lower_ in cues.obligation_aux for t in _governing_chain(trigger) for c in t.children
+    )
 
 
 def refused(trigger: Any, cues: Cues) -> bool:
