@@ -130,6 +130,18 @@ def test_negated_events_make_no_triples(tmp_path: Path) -> None:
     assert (triple.tp, triple.fp, triple.fn) == (0, 0, 1)
 
 
+def test_only_asserted_events_are_scored(tmp_path: Path) -> None:
+    # "Russia must attack" asserts no attack; "Russia would attack if ..." recoded as a threat
+    # asserts the threat; the main event is chosen among asserted events only
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"text": "h", "expected": [{"source": "RUS", "target": "UKR", "cameo": "138"}]}) + "\n")
+    obliged = Event(0, "190", "190.attack", RUSMIL, UKR, modality=Modality(hypothetical=True))
+    threat = Event(0, "138", "190.attack>intent", RUSMIL, UKR, modality=Modality(hypothetical=True))
+    result = evaluate(path, FakePipeline({"h": article("h", [obliged, threat], [RUSMIL, UKR])}))  # type: ignore[arg-type]
+    assert "ASSAULT" not in result.triples and "ASSAULT" not in result.types
+    assert (result.triples["THREATEN"].tp, result.type_correct) == (1, 1)
+
+
 def test_real_sentences(pipeline: Any, tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     records = [

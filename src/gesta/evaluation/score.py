@@ -4,6 +4,11 @@ Three views, each per PLOVER type and overall: the event type; the triple (type,
 country, target country); and actors (is each gold actor's country or IGO among the coded
 actors of its sentence). Event-type accuracy compares the gold type with the sentence's main
 coded event (the one whose trigger is nearest the root of the parse, statements last).
+
+Gold records list events the text reports as happening, so only asserted events are scored:
+an event the text negates or leaves hypothetical ("Sudan must return the helicopter") is kept
+by the coder with its modality but is no claim that the event happened. An event recoded for
+its modality (an intent, a refusal, a demand) asserts that recoded act and is scored.
 """
 
 from __future__ import annotations
@@ -137,13 +142,24 @@ def score_record(report: EvaluationReport, record: GoldRecord, article: Article,
         report.location_correct += any(_location_alpha2(e) == record.location_country for e in events)
 
 
+MODALITY_RECODINGS = (">intent", ">refused", ">obligation")
+
+
 def ranked_events(article: Article) -> list[Event]:
-    """Events of an article, the sentence's main event first (shallow triggers, statements last)."""
+    """Asserted events of an article, the sentence's main event first (shallow triggers,
+    statements last)."""
     def depth(event: Event) -> tuple[int, int]:
         statement = 1 if event.cameo.startswith("01") else 0
         return statement, _trigger_depth(article, event)
 
-    return sorted(article.events, key=depth)
+    return sorted((e for e in article.events if is_asserted(e)), key=depth)
+
+
+def is_asserted(event: Event) -> bool:
+    """Neither negated nor hypothetical, unless recoded for its modality ("will provide aid"
+    is an asserted intent, "refused to meet" an asserted rejection)."""
+    recoded = any(mark in event.rule for mark in MODALITY_RECODINGS)
+    return recoded or not (event.modality.negated or event.modality.hypothetical)
 
 
 def _trigger_depth(article: Article, event: Event) -> int:
@@ -209,7 +225,7 @@ def _wildcard_target(triple: tuple[str, str, str], gold: set[tuple[str, str, str
 def _predicted_triples(predicted: Iterable[tuple[Event, str | None]]) -> set[tuple[str, str, str]]:
     triples = set()
     for event, kind in predicted:
-        if kind and not event.modality.negated:
+        if kind:
             source = _actor_country(event.source)
             target = _actor_country(event.target)
             triples.add((kind, source, target))
