@@ -21,7 +21,7 @@ PLOVER_TYPES = {
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 }
 ROOTS = [f"{n:02d}" for n in range(1, 21)]
-TARGET = re.compile(r"^(object|iobj|none|prep:[a-z ]+)$")
+TARGET = re.compile(r"^(object|iobj|none|subject|prep:[a-z ]+)$")  # as patterns.schema.json
 needs_shared = pytest.mark.skipif(
     not (SHARED / "data" / "reference").is_dir(), reason="reference data (../shared) not available"
 )

@@ -230,3 +230,11 @@ def test_a_statement_does_not_hide_the_clause_it_reports() -> None:
     participle = _doc(["it", "said", ",", "calling", "claims", "absurd"], [1, 1, 1, 1, 3, 3],
                       ["nsubj", "ROOT", "punct", "advcl", "obj", "xcomp"])
     assert _embedded_under(participle[3], {1}, {1}) is True
+
+
+def test_whoever_dies_is_a_victim_not_an_attacker(pipeline: Any) -> None:
+    found = events(pipeline, "A Palestinian prisoner died as a result of torture while in Israeli police custody.")
+    deaths = [e for e in found if e.cameo.startswith("19")]
+    assert deaths, codes(found)
+    assert all(e.target is not None and e.target.country == "PSE" for e in deaths)
+    assert all(e.source is None or e.source.country != "PSE" for e in deaths)
