@@ -37,6 +37,7 @@ class Cues:
     against_prefixes: frozenset[str] = frozenset()
     decided_roots: frozenset[str] = frozenset()
     conditional_roots: frozenset[str] = frozenset()
+    stance_participles: frozenset[str] = frozenset()
     presence_cameo: str = "154"
     presence_sectors: frozenset[str] = frozenset()
     presence_prepositions: frozenset[str] = frozenset()

@@ -238,3 +238,10 @@ def test_whoever_dies_is_a_victim_not_an_attacker(pipeline: Any) -> None:
     assert deaths, codes(found)
     assert all(e.target is not None and e.target.country == "PSE" for e in deaths)
     assert all(e.source is None or e.source.country != "PSE" for e in deaths)
+
+
+def test_being_opposed_to_something_is_a_stance_not_a_passive(pipeline: Any) -> None:
+    found = events(pipeline, "Israel is opposed to French mediation in the talks.")
+    assert ("126", "ISR", "FRA") in codes(found), codes(found)
+    passive = events(pipeline, "The French plan was opposed by Israel.")
+    assert ("120", "ISR", "FRA") in codes(passive), codes(passive)  # the "by" agent is no target

@@ -185,7 +185,9 @@ class SentenceCoder:
     def _objects(self, token: Any) -> list[Any]:
         found = self._object_cache.get(token.i)
         if found is None:
-            found = [o for o in children(token, OBJECT | PASSIVE_SUBJECT) if o.lower_ not in self.cues.day_words]
+            found = self._stance_objects(token) or [
+                o for o in children(token, OBJECT | PASSIVE_SUBJECT) if o.lower_ not in self.cues.day_words
+            ]
             found = found or _counted_objects(token)  # "called Thursday on ...": a day is no object
             if not found and _verb_parsed_as_modifier(token, self.cues.day_words):
                 found = [token.head]  # "imposed sanctions" parsed as "imposed" modifying "sanctions"
@@ -193,6 +195,18 @@ class SentenceCoder:
                 found = _noun_phrase_after(token)
             self._object_cache[token.i] = found
         return found
+
+    def _stance_objects(self, token: Any) -> list[Any]:
+        """"Israel is opposed to French mediation": a participle of ``stance_participles`` with
+        a ``to`` phrase and no ``by`` agent states its subject's stance; the phrase is its object."""
+        if not lemma_in(token, self.cues.stance_participles) or not is_passive(token):
+            return []
+        if any(True for _ in prepositional_dependents(token, "by")):
+            return []
+        return list(prepositional_dependents(token, "to", skip=self.cues.time_nouns))
+
+    def _passive(self, token: Any) -> bool:
+        return is_passive(token) and not self._stance_objects(token)
 
     def _prepositional(self, token: Any, preposition: str) -> list[Any]:
         key = (token.i, preposition)
@@ -232,10 +246,10 @@ class SentenceCoder:
         reported = self._reporting_sense(trigger)
         if reported is not None:  # "..., a rights group charged": an accusation, no arrest
             cameo, rule, targets = reported[0], f"{rule}>reporting", reported[1]
-        if not sources and targets and not is_passive(trigger) and match.pattern.pos == "verb":
+        if not sources and targets and not self._passive(trigger) and match.pattern.pos == "verb":
             sources = self._preceding_subject(trigger, targets)  # the parse lost the subject
         targets = self._other_side(trigger, sources, targets)
-        victim_only = targets and (is_passive(trigger) or match.pattern.pos == "noun" or cameo[:2] in VIOLENT_ROOTS)
+        victim_only = targets and (self._passive(trigger) or match.pattern.pos == "noun" or cameo[:2] in VIOLENT_ROOTS)
         if not sources and not victim_only:
             return  # who acted must be known, unless the text hides it ("was shelled", "a bomb killed")
         mood = modality(trigger, self.cues, conditions=cameo[:2] not in self.cues.conditional_roots)
@@ -394,14 +408,14 @@ class SentenceCoder:
         token, pattern = match.token, match.pattern
         if pattern.pos == "noun":
             return self._nominal_source(token), self._targets(token, pattern, passive=False)
-        passive = is_passive(token)
+        passive = self._passive(token)
         if passive:
             agents = list(prepositional_dependents(token, "by", skip=self.cues.time_nouns))
             sources = self.actors_of(agents[0]) if agents else []
         elif pattern.source != "subject":
             sources = []
         else:  # several subjects ("The EU and the US" parsed as two) all act
-            subjects = children(token, SUBJECT) or _mistagged_subject(token) or subject_of_auxiliary(token)
+            subjects = children(token, SUBJECT | PASSIVE_SUBJECT) or _mistagged_subject(token) or subject_of_auxiliary(token)
             found = [a for s in subjects for a in self.actors_of(s)]
             sources = _unique(found) if found else self._first_actors(subject_candidates(token))
             if not sources:  # "Palestinian prisoners rioted": the nationality is all we know
@@ -458,6 +472,8 @@ class SentenceCoder:
             return children(token, PASSIVE_SUBJECT) if passive else self._objects(token)
         if role == "iobj":
             return children(token, INDIRECT_OBJECT)
+        if role == "prep:by" and passive:
+            return []  # "was rejected by Israel": the agent is the source
         if role.startswith("prep:"):
             return self._prepositional(token, role[5:])
         if role == "subject":
