@@ -38,6 +38,7 @@ class Cues:
     decided_roots: frozenset[str] = frozenset()
     conditional_roots: frozenset[str] = frozenset()
     stance_participles: frozenset[str] = frozenset()
+    demand_verbs: frozenset[str] = frozenset()
     presence_cameo: str = "154"
     presence_sectors: frozenset[str] = frozenset()
     presence_prepositions: frozenset[str] = frozenset()

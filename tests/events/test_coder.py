@@ -201,6 +201,25 @@ def test_a_threat_with_its_condition_is_made_not_hypothetical(pipeline: Any) -> 
     assert conditional_aid.rule.endswith(">intent")  # other acts under a condition stay intents
 
 
+@pytest.mark.parametrize("text", [
+    "Opposition groups in Zimbabwe are demanding that President Mugabe abandon his policy of land seizures.",
+    "The opposition launched a drive to convince the Zimbabwean government to abandon its land policy.",
+])
+def test_what_someone_is_asked_to_do_has_not_happened(pipeline: Any, text: str) -> None:
+    asked = [e for e in code(pipeline, text).events if e.source is not None and e.source.country == "ZWE"
+             and e.source.sector == "GOV"]
+    assert asked and all(e.modality.hypothetical and ">" not in e.rule for e in asked), [(e.cameo, e.rule) for e in asked]
+
+
+def test_a_refusal_someone_is_asked_for_is_no_rejection_of_theirs(pipeline: Any) -> None:
+    article = code(pipeline, "Greece demanded on Monday that its European Union partners refuse to recognize Macedonia.")
+    assert not any(e.cameo.startswith("12") for e in article.events), [(e.cameo, e.rule) for e in article.events]
+    demand = only(article, "10")  # "on Monday" is a time, no particle ("press on" is 190)
+    assert (demand.cameo, demand.source.code, demand.target.code) == ("100", "GRC", "IGOEUREEC")
+    recognition = only(article, "05")
+    assert recognition.modality.negated and recognition.modality.hypothetical
+
+
 def test_says_keeps_the_reported_dyad(pipeline: Any) -> None:
     article = code(pipeline, "Germany says Russia attacked Ukraine.")
     attack = only(article, "19")

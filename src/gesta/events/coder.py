@@ -11,7 +11,7 @@ from typing import Any
 from gesta.actors.compose import compose
 from gesta.cues import Cues
 from gesta.document import Actor, Event, Mention, Modality, Sentence
-from gesta.events.context import attribution, modality, refused, under_obligation
+from gesta.events.context import attribution, demanded, modality, refused
 from gesta.events.grammar import (
     INDIRECT_OBJECT,
     OBJECT,
@@ -178,7 +178,7 @@ class SentenceCoder:
         key = (token.i, particle)
         found = self._particle_cache.get(key)
         if found is None:
-            found = _has_particle(token, particle, pos, self.cues.day_words)
+            found = _has_particle(token, particle, pos, self.cues.day_words, self.cues.time_nouns)
             self._particle_cache[key] = found
         return found
 
@@ -253,9 +253,10 @@ class SentenceCoder:
         if not sources and not victim_only:
             return  # who acted must be known, unless the text hides it ("was shelled", "a bomb killed")
         mood = modality(trigger, self.cues, conditions=cameo[:2] not in self.cues.conditional_roots)
-        rejecting = refused(trigger, self.cues) or (mood.negated and mood.future)  # "will not accept"
+        asked = demanded(trigger, self.cues)  # what someone is asked to do, they neither do nor intend
+        rejecting = (refused(trigger, self.cues) or (mood.negated and mood.future)) and not asked  # "will not accept"
         refusal = self.cues.refusal_codes.get(cameo[:2]) if rejecting else None
-        planned = (mood.future or mood.hypothetical) and not mood.negated and not under_obligation(trigger, self.cues)
+        planned = (mood.future or mood.hypothetical) and not mood.negated and not asked
         decided = cameo[:2] in self.cues.decided_roots and not mood.hypothetical  # "announced it would prohibit aid"
         intent = self.cues.intent_codes.get(cameo[:2]) if planned and not decided else None
         attempted = cameo[:2] in VIOLENT_ROOTS and self._attempted(trigger)
@@ -678,10 +679,12 @@ def _depth_below(item: Any, ancestor: Any) -> int:
     return depth
 
 
-def _has_particle(token: Any, particle: str, pos: str, day_words: frozenset[str] = frozenset()) -> bool:
+def _has_particle(
+    token: Any, particle: str, pos: str, day_words: frozenset[str] = frozenset(), time_nouns: frozenset[str] = frozenset()
+) -> bool:
     """A verb's particle ("call off", "press on": a particle child or the next word, also after
-    a day word in wire style: "called Thursday on Arabs to unite") or a noun's modifiers ("air
-    strike": the words before it)."""
+    a day word in wire style: "called Thursday on Arabs to unite"; never the preposition of a
+    time: "demanded on Monday") or a noun's modifiers ("air strike": the words before it)."""
     words = particle.split()
     if pos == "noun":
         before = [t.lower_ for t in token.doc[max(token.i - len(words), 0) : token.i]]
@@ -691,8 +694,11 @@ def _has_particle(token: Any, particle: str, pos: str, day_words: frozenset[str]
     start = token.i + 1
     if start < len(token.doc) and token.doc[start].lower_ in day_words:
         start += 1
-    following = [t.lower_ for t in token.doc[start : start + len(words)]]
-    return following == words
+    following = token.doc[start : start + len(words)]
+    if [t.lower_ for t in following] != words:
+        return False
+    first = following[0]
+    return not (first.dep_ == "case" and first.head.lemma_.lower() in time_nouns)
 
 
 MAX_PHRASE_WORDS = 6

@@ -18,7 +18,7 @@ def modality(trigger: Any, cues: Cues, conditions: bool = True) -> Modality:
     without ``conditions``, an "if" clause on the trigger makes it no hypothesis (a threat)."""
     negated = hypothetical = future = False
     chain = _governing_chain(trigger)
-    hypothetical = _conditional_context(chain[-1], cues)
+    hypothetical = _conditional_context(chain[-1], cues) or _asked_for(chain, cues)
     for depth, token in enumerate(chain):
         for child in token.children:
             lemma = child.lemma_.lower()
@@ -38,12 +38,12 @@ def modality(trigger: Any, cues: Cues, conditions: bool = True) -> Modality:
     return Modality(negated=negated, hypothetical=hypothetical, future=future)
 
 
-def under_obligation(trigger: Any, cues: Cues) -> bool:
-    """Someone must or should do the trigger ("Sudan must return the helicopter"): a demand
-    made of them, neither done nor intended."""
-    return any(
-        c.dep_ in ("aux", "aux:pass") and c.lower_ in cues.obligation_aux for t in _governing_chain(trigger) for c in t.children
-    )
+def demanded(trigger: Any, cues: Cues) -> bool:
+    """Someone must, should, or is asked to do the trigger ("Sudan must return the
+    helicopter", "demanded that Hamas renounce"): neither done nor intended."""
+    chain = _governing_chain(trigger)
+    modal = any(c.dep_ in ("aux", "aux:pass") and c.lower_ in cues.obligation_aux for t in chain for c in t.children)
+    return modal or _asked_for(chain, cues)
 
 
 def refused(trigger: Any, cues: Cues) -> bool:
@@ -61,6 +61,17 @@ def _governing_chain(trigger: Any) -> list[Any]:
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("obj", "dobj") and trigger.head.i != trigger.i:
         chain.append(trigger.head)  # "promised military intervention": the verb governs the noun
     return chain
+
+
+def _asked_for(chain: list[Any], cues: Cues) -> bool:
+    """What someone is asked, urged or ordered to do has not happened: "demanded that Hamas
+    renounce its struggle", "urged its citizens to avoid coming", "convince Parliament to amend"."""
+    if any(lemma_in(token, cues.demand_verbs) for token in chain[1:]):
+        return True
+    top = chain[-1]
+    infinitive = any(c.dep_ == "mark" and c.lower_ == "to" for c in top.children)  # also when parsed as advcl
+    content = top.dep_ == "ccomp" or (top.dep_ == "advcl" and infinitive)
+    return content and top.head.i != top.i and lemma_in(top.head, cues.demand_verbs)
 
 
 def _conditional_context(token: Any, cues: Cues) -> bool:
