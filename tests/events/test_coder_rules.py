@@ -245,3 +245,9 @@ def test_being_opposed_to_something_is_a_stance_not_a_passive(pipeline: Any) -> 
     assert ("126", "ISR", "FRA") in codes(found), codes(found)
     passive = events(pipeline, "The French plan was opposed by Israel.")
     assert ("120", "ISR", "FRA") in codes(passive), codes(passive)  # the "by" agent is no target
+
+
+def test_a_verb_parsed_as_the_modifier_of_its_object_keeps_its_subject(pipeline: Any) -> None:
+    # the parser reads "Serbia eased restrictions" as a noun phrase, "eased" modifying the noun
+    found = events(pipeline, "Serbia eased restrictions on Wednesday.")
+    assert ("0811", "SRB", None) in codes(found), codes(found)

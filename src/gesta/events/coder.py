@@ -619,7 +619,26 @@ def _verb_parsed_as_modifier(token: Any, day_words: frozenset[str]) -> bool:
         return False
     if token.pos_ in VERB_POS and (token.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT for c in token.children)):
         return True
+    if token.pos_ in VERB_POS and _subject_left_to_noun(token):
+        return True  # "Serbia eased restrictions": the subject went to the noun
     return _verb_after_time(token, day_words)
+
+
+def _subject_left_to_noun(token: Any) -> list[Any]:
+    """The subject of a verb parsed as a modifier of the noun after it, left to that noun: its
+    subject before the verb (not a copula's predicate), or, when the noun is the root of a
+    sentence with no other verb, a name compounded before the verb ("Serbia eased emergency
+    measures" read as one noun phrase)."""
+    head = token.head
+    siblings = [c for c in head.children if c.i < token.i]
+    if token.dep_ not in ("amod", "acl", "compound") or head.i < token.i or any(c.dep_ == "cop" for c in head.children):
+        return []
+    subjects = [c for c in siblings if c.dep_ in SUBJECT]
+    if subjects or head.dep_ != "ROOT" or token.tag_ not in ("VBD", "VBN"):
+        return subjects
+    if any(t.pos_ in VERB_POS and t.i != token.i for t in head.sent):
+        return []
+    return [c for c in siblings if c.dep_ in ("compound", "nmod:poss") and c.pos_ == "PROPN"]
 
 
 # a verb in one of these relations was parsed as a clause, so it is no misread noun
@@ -652,7 +671,11 @@ def _verb_after_time(token: Any, day_words: frozenset[str]) -> bool:
 
 
 def _mistagged_subject(token: Any) -> list[Any]:
-    """A verb tagged as a noun ("The West accuses Putin") has its subject as a modifier before it."""
+    """A verb tagged as a noun ("The West accuses Putin") has its subject as a modifier before
+    it; a verb parsed as the modifier of its object ("Serbia eased restrictions") left its
+    subject to that noun."""
+    if token.pos_ in VERB_POS:
+        return _subject_left_to_noun(token)
     if token.pos_ not in NOUN_POS:
         return []
     return [c for c in token.children if c.dep_ in ("compound", "nmod", "amod", "nmod:poss") and c.i < token.i]
