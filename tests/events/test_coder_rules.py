@@ -251,3 +251,10 @@ def test_a_verb_parsed_as_the_modifier_of_its_object_keeps_its_subject(pipeline:
     # the parser reads "Serbia eased restrictions" as a noun phrase, "eased" modifying the noun
     found = events(pipeline, "Serbia eased restrictions on Wednesday.")
     assert ("0811", "SRB", None) in codes(found), codes(found)
+
+
+def test_a_participle_with_a_by_agent_is_a_passive(pipeline: Any) -> None:
+    found = events(pipeline, "Dozens of protesters detained by Kenyan police were freed.")
+    assert ("173", "KENCOP", "KENOPP") in codes(found), codes(found)  # not the protesters arresting
+    found = events(pipeline, "The Beagle Channel, disputed by Argentina and Chile, was closed.")
+    assert {e.source.code for e in found if e.cameo.startswith("11")} == {"ARG", "CHL"}, codes(found)

@@ -23,6 +23,7 @@ from gesta.events.grammar import (
     conjuncts,
     is_infinitive_complement,
     is_passive,
+    is_reduced_passive,
     preposition_of,
     prepositional_dependents,
     subject_candidates,
@@ -469,8 +470,10 @@ class SentenceCoder:
         return [best[1].actor] if best is not None else []
 
     def _target_tokens(self, token: Any, role: str, passive: bool) -> list[Any]:
+        if role == "object" and passive:
+            return children(token, PASSIVE_SUBJECT) or ([token.head] if is_reduced_passive(token) else [])
         if role == "object":
-            return children(token, PASSIVE_SUBJECT) if passive else self._objects(token)
+            return self._objects(token)
         if role == "iobj":
             return children(token, INDIRECT_OBJECT)
         if role == "prep:by" and passive:

@@ -22,7 +22,22 @@ def children(token: Any, deps: frozenset[str]) -> list[Any]:
 
 
 def is_passive(token: Any) -> bool:
-    return any(c.dep_ in PASSIVE_AUX or c.dep_ in PASSIVE_SUBJECT for c in token.children)
+    return any(c.dep_ in PASSIVE_AUX or c.dep_ in PASSIVE_SUBJECT for c in token.children) or is_reduced_passive(token)
+
+
+REDUCED_PASSIVE_EXCLUDED = frozenset({"aux", "aux:pass", "cop", "obj", "dobj", "xcomp", "ccomp"})
+
+
+def is_reduced_passive(token: Any) -> bool:
+    """A past participle with a ``by`` agent modifying a noun ("protesters detained by police",
+    "nationals suspected by the West"): the noun is what the verb is done to, not who does it.
+    A participle with an object or complement is a finite verb the parser misread ("the Golan
+    Heights threatened today to strike")."""
+    if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.i > token.i:
+        return False
+    if any(c.dep_ in REDUCED_PASSIVE_EXCLUDED or c.dep_ in SUBJECT for c in token.children):
+        return False
+    return any(preposition_of(c) == "by" for c in token.children if c.dep_ in OBLIQUE)
 
 
 def preposition_of(token: Any) -> str | None:
