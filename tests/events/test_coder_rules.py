@@ -258,3 +258,11 @@ def test_a_participle_with_a_by_agent_is_a_passive(pipeline: Any) -> None:
     assert ("173", "KENCOP", "KENOPP") in codes(found), codes(found)  # not the protesters arresting
     found = events(pipeline, "The Beagle Channel, disputed by Argentina and Chile, was closed.")
     assert {e.source.code for e in found if e.cameo.startswith("11")} == {"ARG", "CHL"}, codes(found)
+
+
+def test_an_untargeted_protest_is_aimed_at_the_foreign_actor_of_its_purpose(pipeline: Any) -> None:
+    found = events(pipeline, "French farmers blocked a motorway near Lyon to protest against cheap Spanish fruit.")
+    protests = [e for e in found if e.cameo.startswith("14")]
+    assert protests and protests[0].target.country == "ESP" and protests[0].rule.endswith(">aimed"), codes(found)
+    home = events(pipeline, "Students demonstrated in Nairobi on Monday.")
+    assert [e.target.code for e in home if e.cameo.startswith("14")] == ["KEN"]  # nothing abroad: domestic

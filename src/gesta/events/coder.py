@@ -280,6 +280,9 @@ class SentenceCoder:
         for source, target in itertools.product(*sides):
             if source is not None and target is not None and source.code == target.code and source.text == target.text:
                 continue
+            aimed = self._aim_abroad(trigger, source, cameo) if target is None and source is not None else None
+            if aimed is not None:  # "blocked a road to show their disapproval of US policies"
+                target, rule = aimed, f"{rule}>aimed"
             domestic = self._domestic_target(source, cameo) if target is None and source is not None else None
             if domestic is not None:  # "workers went on strike": against their own country
                 target, rule = domestic, f"{rule}>domestic"
@@ -335,6 +338,28 @@ class SentenceCoder:
             if lemma_in(current, words):
                 return True
         return False
+
+    def _aim_abroad(self, trigger: Any, source: Actor, cameo: str) -> Actor | None:
+        """An untargeted protest aimed at another country named in its purpose or phrases
+        ("blocked a road to show their disapproval of the United States' policies", "in
+        defiance of Chinese authorities"): the nearest such actor, never in the subject or in a
+        reporting clause."""
+        if cameo[:2] not in self.cues.domestic_roots or not source.country:
+            return None
+        best: tuple[int, Mention] | None = None
+        for child in trigger.children:
+            if child.dep_ in SUBJECT or child.dep_ == "parataxis" or preposition_of(child) in ("according to", "by"):
+                continue
+            if child.dep_ in CLAUSE_DEPS and lemma_in(child, self.cues.speech_verbs):
+                continue
+            for item in child.subtree:
+                mention = self._mention_at(item.i, adjectives=True)
+                if mention is None or mention.actor.country in (None, source.country):
+                    continue
+                depth = _depth_below(item, child) + 1
+                if depth <= AIM_DEPTH and (best is None or depth < best[0]):
+                    best = (depth, mention)
+        return best[1].actor if best is not None else None
 
     def _domestic_target(self, source: Actor, cameo: str) -> Actor | None:
         """The country a domestic actor's untargeted act, or an untargeted protest, is aimed
@@ -569,6 +594,7 @@ EMBEDDING_DEPS = frozenset({"xcomp", "advcl", "acl", "acl:relcl", "relcl", "csub
 
 
 # not 01: "announced a suspension of air links" announces the suspension as its own act
+AIM_DEPTH = 6  # how deep in a protest's phrases its foreign aim may be named
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # attacks with unknown perpetrators are still events
 COMMUNICATIVE_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 
