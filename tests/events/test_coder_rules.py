@@ -266,3 +266,8 @@ def test_an_untargeted_protest_is_aimed_at_the_foreign_actor_of_its_purpose(pipe
     assert protests and protests[0].target.country == "ESP" and protests[0].rule.endswith(">aimed"), codes(found)
     home = events(pipeline, "Students demonstrated in Nairobi on Monday.")
     assert [e.target.code for e in home if e.cameo.startswith("14")] == ["KEN"]  # nothing abroad: domestic
+
+
+def test_forces_on_alert_somewhere_are_aimed_at_that_place(pipeline: Any) -> None:
+    found = events(pipeline, "Indian troops stayed on high alert along the border with Pakistan on Sunday.")
+    assert ("152", "INDMIL", "PAK") in codes(found), codes(found)
