@@ -271,3 +271,11 @@ def test_an_untargeted_protest_is_aimed_at_the_foreign_actor_of_its_purpose(pipe
 def test_forces_on_alert_somewhere_are_aimed_at_that_place(pipeline: Any) -> None:
     found = events(pipeline, "Indian troops stayed on high alert along the border with Pakistan on Sunday.")
     assert ("152", "INDMIL", "PAK") in codes(found), codes(found)
+
+
+def test_a_declaration_demanding_something_of_someone_is_a_demand_on_them(pipeline: Any) -> None:
+    # "information" is what the government is to provide: it does not make the declaration a
+    # statement of information; the government is the one the demand addresses
+    found = events(pipeline, "Darfur rebels issued a declaration demanding that the Sudanese government provide information about the prisoners.")
+    assert ("100", "SDNREB", "SDNGOV") in codes(found), codes(found)
+    assert not any(e.cameo.startswith("01") for e in found), codes(found)

@@ -24,6 +24,7 @@ from gesta.events.grammar import (
     is_infinitive_complement,
     is_passive,
     is_reduced_passive,
+    own_clause,
     preposition_of,
     prepositional_dependents,
     subject_candidates,
@@ -467,10 +468,20 @@ class SentenceCoder:
             return []
         # "demanded that the US cancel...": whoever is asked to act is the target;
         # "offered to hand them over to Britain": the complement clause's recipient is
-        found = self._first_actors(clause_subjects(token))
+        found = self._first_actors(clause_subjects(token)) or self._addressee_of_object(token)
         for clause in (c for c in token.children if c.dep_ == "xcomp" and not found):
             found = self._first_actors([t for role in COMPLEMENT_TARGETS for t in self._target_tokens(clause, role, False)])
         return found or self._nearest_in_predicate(token)
+
+    def _addressee_of_object(self, token: Any) -> list[Actor]:
+        """"issued a declaration demanding that the Turkish government provide ...", "sent a
+        letter urging Russia to withdraw": whoever the object's participle addresses."""
+        for obj in self._objects(token):
+            for clause in (c for c in obj.children if c.dep_ == "acl" and c.i > obj.i):
+                found = self._first_actors([*children(clause, OBJECT | INDIRECT_OBJECT), *clause_subjects(clause)])
+                if found:
+                    return found
+        return []
 
     def _nearest_in_predicate(self, token: Any) -> list[Actor]:
         """Last resort: the actor nearest the trigger among its objects and modifiers
@@ -758,19 +769,31 @@ MAX_PHRASE_WORDS = 6
 
 def subtree_ngrams(token: Any) -> frozenset[tuple[str, ...]]:
     """Every run of up to six words in the token's subtree, as lemmas, word forms and plural
-    stems ("diplomats" when the lemmatizer leaves it), so phrase checks are set look-ups."""
-    words = list(token.subtree)
-    rows = (
-        [t.lemma_.lower() for t in words],
-        [t.lower_ for t in words],
-        [plural_stem(t.lower_) for t in words],
-    )
+    stems ("diplomats" when the lemmatizer leaves it), so phrase checks are set look-ups.
+    Clauses with a subject of their own are left out: in "a declaration demanding that the
+    government provide information", the information is the government's."""
     grams: set[tuple[str, ...]] = set()
-    for row in rows:
-        for start in range(len(row)):
-            for size in range(1, min(MAX_PHRASE_WORDS, len(row) - start) + 1):
-                grams.add(tuple(row[start : start + size]))
+    for words in _contiguous_runs(own_clause(token)):
+        rows = (
+            [t.lemma_.lower() for t in words],
+            [t.lower_ for t in words],
+            [plural_stem(t.lower_) for t in words],
+        )
+        for row in rows:
+            for start in range(len(row)):
+                for size in range(1, min(MAX_PHRASE_WORDS, len(row) - start) + 1):
+                    grams.add(tuple(row[start : start + size]))
     return frozenset(grams)
+
+
+def _contiguous_runs(tokens: list[Any]) -> list[list[Any]]:
+    runs: list[list[Any]] = []
+    for token in tokens:
+        if runs and runs[-1][-1].i + 1 == token.i:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
 
 
 def why_not(reason: str, pattern: Pattern) -> str:

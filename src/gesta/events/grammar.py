@@ -61,7 +61,7 @@ def prepositional_dependents(
 ) -> Iterator[Any]:
     """Nominals under ``token`` introduced by ``preposition`` (searching the subtree if ``deep``),
     except those whose head word is in ``skip`` ("on Tuesday" is a time, not a target)."""
-    pool = _own_clause(token) if deep else token.children
+    pool = own_clause(token) if deep else token.children
     for candidate in pool:
         if candidate.i == token.i or candidate.dep_ not in OBLIQUE or candidate.lemma_.lower() in skip:
             continue
@@ -72,7 +72,7 @@ def prepositional_dependents(
 FINITE_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl"})
 
 
-def _own_clause(token: Any) -> list[Any]:
+def own_clause(token: Any) -> list[Any]:
     """The token's subtree without the clauses under it that have a subject of their own:
     in "demanded that Hamas renounce its struggle against Israel", "against Israel" is
     Hamas's, not the demand's."""
