@@ -155,3 +155,8 @@ def test_title_and_a_surname_known_to_the_dictionary_name_that_person(pipeline: 
 def test_a_surname_named_earlier_is_not_counted_twice_after_a_title(pipeline: Any) -> None:
     found = mentions(pipeline, "Robert Mugabe spoke. President Mugabe attacked the opposition.", dt.date(2015, 6, 1))
     assert [m.actor.text for m in found] == ["Robert Mugabe", "President Mugabe"]
+
+
+def test_a_name_with_a_lowercase_article_and_hyphen_is_recognised(pipeline: Any) -> None:
+    found = by_text(mentions(pipeline, "Drone strikes killed two al-Qaeda commanders in Yemen."))
+    assert any(m.actor.code.startswith("IMG") for m in found.values()), {t: m.actor.code for t, m in found.items()}

@@ -64,8 +64,13 @@ def _case_fits(entry: ActorEntry, text: str, tokens: Sequence[Any]) -> bool:
     if entry.case_sensitive:
         return text == entry.phrase.replace(" ", "")
     if entry.kind in NAME_KINDS and entry.phrase[:1].isupper():
-        return bool(tokens) and tokens[0].text[:1].isupper()
+        return bool(tokens) and (tokens[0].text[:1].isupper() or _article_prefixed(tokens))
     return True
+
+
+def _article_prefixed(tokens: Sequence[Any]) -> bool:
+    """A name written with a lowercase Arabic-style article and hyphen ("al-Qaeda", "el-Sisi")."""
+    return len(tokens) > 2 and len(tokens[0].text) <= 3 and tokens[1].text == "-" and tokens[2].text[:1].isupper()
 
 
 def chunk_matches(matches: list[Match], span: Any) -> list[Chunk]:
