@@ -279,3 +279,10 @@ def test_a_declaration_demanding_something_of_someone_is_a_demand_on_them(pipeli
     found = events(pipeline, "Darfur rebels issued a declaration demanding that the Sudanese government provide information about the prisoners.")
     assert ("100", "SDNREB", "SDNGOV") in codes(found), codes(found)
     assert not any(e.cameo.startswith("01") for e in found), codes(found)
+
+
+def test_an_untargeted_echo_of_a_targeted_event_is_left_out(pipeline: Any) -> None:
+    # "attacks" (noun, no target) and "killed" (verb, al-Shabaab) are one act
+    found = events(pipeline, "Kenyan air attacks have killed at least six al-Shabaab commanders in Somalia.")
+    violent = [e for e in found if e.cameo.startswith("19")]
+    assert violent and all(e.target is not None for e in violent), codes(found)

@@ -76,7 +76,15 @@ class SentenceCoder:
             for i in range(mention.token_start, mention.token_end):
                 self.by_token[i + self.span.start] = mention
 
-    def events(self) -> Iterator[Event]:
+    def events(self) -> list[Event]:
+        """The sentence's events. An untargeted event echoing a targeted one of the same root
+        and source is the same act named twice ("US attacks have killed al-Qaeda leaders": the
+        attacks are the killing) and is left out."""
+        found = list(self._candidate_events())
+        targeted = {(e.cameo[:2], _code(e.source)) for e in found if e.target is not None}
+        return [e for e in found if e.target is not None or (e.cameo[:2], _code(e.source)) not in targeted]
+
+    def _candidate_events(self) -> Iterator[Event]:
         seen: set[tuple[str, str, str]] = set()
         produced = [(m, list(self._events_for(m))) for m in self.trigger_matches()]
         yield from self._presence(seen)
