@@ -43,6 +43,7 @@ class Cues:
     presence_sectors: frozenset[str] = frozenset()
     presence_prepositions: frozenset[str] = frozenset()
     domestic_roots: frozenset[str] = frozenset()
+    domestic_codes: frozenset[str] = frozenset()  # domestic roots and finer code prefixes
     domestic_sectors: frozenset[str] = frozenset()
     recipient_prepositions: tuple[str, ...] = ()
     attempt_verbs: frozenset[str] = frozenset()
@@ -65,6 +66,9 @@ def load_cues(path: Path | None = None) -> Cues:
         presence_sectors=frozenset(data.content["presence"]["sectors"]),
         presence_prepositions=frozenset(data.content["presence"]["prepositions"]),
         domestic_roots=frozenset(data.content.get("domestic", {}).get("roots", ())),
+        domestic_codes=frozenset(
+            (*data.content.get("domestic", {}).get("roots", ()), *data.content.get("domestic", {}).get("codes", ()))
+        ),
         domestic_sectors=frozenset(data.content.get("domestic", {}).get("sectors", ())),
         recipient_prepositions=tuple(data.content.get("recipient", {}).get("prepositions", ())),
         attempt_verbs=frozenset(data.content.get("attempt", {}).get("verbs", ())),

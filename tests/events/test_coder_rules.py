@@ -286,3 +286,9 @@ def test_an_untargeted_echo_of_a_targeted_event_is_left_out(pipeline: Any) -> No
     found = events(pipeline, "Kenyan air attacks have killed at least six al-Shabaab commanders in Somalia.")
     violent = [e for e in found if e.cameo.startswith("19")]
     assert violent and all(e.target is not None for e in violent), codes(found)
+
+
+def test_a_capital_misread_as_an_adverb_still_acts(pipeline: Any) -> None:
+    # the parser tags a sentence-initial "Kyiv" as an adverb; a state of emergency is imposed at home
+    found = events(pipeline, "Kyiv declared a nationwide state of emergency.")
+    assert ("1724", "UKR", "UKR") in codes(found), codes(found)

@@ -379,7 +379,7 @@ class SentenceCoder:
             return None
         if cameo.startswith("01"):
             return None  # "..., the police said": a statement has no such target
-        if cameo[:2] not in self.cues.domestic_roots and source.sector not in self.cues.domestic_sectors:
+        if not cameo.startswith(tuple(self.cues.domestic_codes)) and source.sector not in self.cues.domestic_sectors:
             return None
         others = [
             m.actor for m in self.mentions
@@ -451,7 +451,10 @@ class SentenceCoder:
         elif pattern.source != "subject":
             sources = []
         else:  # several subjects ("The EU and the US" parsed as two) all act
-            subjects = children(token, SUBJECT | PASSIVE_SUBJECT) or _mistagged_subject(token) or subject_of_auxiliary(token)
+            subjects = (
+                children(token, SUBJECT | PASSIVE_SUBJECT) or _mistagged_subject(token)
+                or subject_of_auxiliary(token) or self._actor_misread_before(token)
+            )
             found = [a for s in subjects for a in self.actors_of(s)]
             sources = _unique(found) if found else self._first_actors(subject_candidates(token))
             if not sources:  # "Palestinian prisoners rioted": the nationality is all we know
@@ -480,6 +483,14 @@ class SentenceCoder:
         for clause in (c for c in token.children if c.dep_ == "xcomp" and not found):
             found = self._first_actors([t for role in COMPLEMENT_TARGETS for t in self._target_tokens(clause, role, False)])
         return found or self._nearest_in_predicate(token)
+
+    def _actor_misread_before(self, token: Any) -> list[Any]:
+        """A subjectless verb's actor the parser misread as a modifier before it ("Kyiv
+        declared ...", "Kyiv" read as an adverb)."""
+        return [
+            c for c in token.lefts
+            if c.dep_ in MISREAD_SUBJECT_DEPS and self._mention_at(c.i) is not None and c.lower_ not in self.cues.time_nouns
+        ][:1]
 
     def _addressee_of_object(self, token: Any) -> list[Actor]:
         """"issued a declaration demanding that the Turkish government provide ...", "sent a
@@ -613,6 +624,7 @@ EMBEDDING_DEPS = frozenset({"xcomp", "advcl", "acl", "acl:relcl", "relcl", "csub
 
 
 # not 01: "announced a suspension of air links" announces the suspension as its own act
+MISREAD_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "obl:npmod", "nmod:npmod", "dep", "compound"})
 AIM_DEPTH = 6  # how deep in a protest's phrases its foreign aim may be named
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # attacks with unknown perpetrators are still events
 COMMUNICATIVE_ROOTS = frozenset({"02", "10", "11", "12", "13"})
