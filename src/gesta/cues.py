@@ -44,6 +44,8 @@ class Cues:
     presence_prepositions: frozenset[str] = frozenset()
     domestic_roots: frozenset[str] = frozenset()
     domestic_codes: frozenset[str] = frozenset()  # domestic roots and finer code prefixes
+    state_recodings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    state_sectors: frozenset[str] = frozenset()
     domestic_sectors: frozenset[str] = frozenset()
     recipient_prepositions: tuple[str, ...] = ()
     attempt_verbs: frozenset[str] = frozenset()
@@ -66,6 +68,8 @@ def load_cues(path: Path | None = None) -> Cues:
         presence_sectors=frozenset(data.content["presence"]["sectors"]),
         presence_prepositions=frozenset(data.content["presence"]["prepositions"]),
         domestic_roots=frozenset(data.content.get("domestic", {}).get("roots", ())),
+        state_recodings=MappingProxyType(dict(data.content.get("by_state", {}).get("codes", {}))),
+        state_sectors=frozenset(data.content.get("by_state", {}).get("sectors", ())),
         domestic_codes=frozenset(
             (*data.content.get("domestic", {}).get("roots", ()), *data.content.get("domestic", {}).get("codes", ()))
         ),

@@ -292,3 +292,17 @@ def test_a_capital_misread_as_an_adverb_still_acts(pipeline: Any) -> None:
     # the parser tags a sentence-initial "Kyiv" as an adverb; a state of emergency is imposed at home
     found = events(pipeline, "Kyiv declared a nationwide state of emergency.")
     assert ("1724", "UKR", "UKR") in codes(found), codes(found)
+
+
+def test_a_state_blocking_a_road_restricts_movement_its_people_protest(pipeline: Any) -> None:
+    state = events(pipeline, "Azerbaijan blocked the only road into the valley.")
+    assert [(e.cameo, e.rule.endswith(">by-state")) for e in state] == [("191", True)], codes(state)
+    people = events(pipeline, "Young Algerians blocked roads leading to the city centre.")
+    assert [e.cameo[:3] for e in people] == ["144"], codes(people)
+
+
+def test_each_dyad_gets_its_own_rule_suffix(pipeline: Any) -> None:
+    found = events(pipeline, "Kenyan and Ugandan students demonstrated in Nairobi on Monday.")
+    protests = [e for e in found if e.cameo.startswith("14")]
+    assert len(protests) == 2, codes(found)
+    assert all(e.rule.count(">") <= 1 for e in protests), [e.rule for e in protests]

@@ -289,17 +289,38 @@ class SentenceCoder:
         for source, target in itertools.product(*sides):
             if source is not None and target is not None and source.code == target.code and source.text == target.text:
                 continue
-            aimed = self._aim_abroad(trigger, source, cameo) if target is None and source is not None else None
-            if aimed is not None:  # "blocked a road to show their disapproval of US policies"
-                target, rule = aimed, f"{rule}>aimed"
-            domestic = self._domestic_target(source, cameo) if target is None and source is not None else None
-            if domestic is not None:  # "workers went on strike": against their own country
-                target, rule = domestic, f"{rule}>domestic"
+            dyad_cameo, dyad_rule, target = self._for_dyad(trigger, cameo, rule, source, target)
             yield Event(
-                sentence_index=self.sentence.index, cameo=cameo, rule=rule,
+                sentence_index=self.sentence.index, cameo=dyad_cameo, rule=dyad_rule,
                 source=source, target=target, trigger_start=start, trigger_end=end,
                 modality=mood, attribution=said,
             )
+
+    def _for_dyad(
+        self, trigger: Any, cameo: str, rule: str, source: Actor | None, target: Actor | None
+    ) -> tuple[str, str, Actor | None]:
+        """Code, rule and target of one source-target pair: a state blocking a road restricts
+        movement (191), no protest; an untargeted protest or domestic act gets its target."""
+        if source is None:
+            return cameo, rule, target
+        recoded = next((code for prefix, code in self.cues.state_recodings.items() if cameo.startswith(prefix)), None)
+        if recoded is not None and self._is_state(source):
+            cameo, rule = recoded, f"{rule}>by-state"
+        if target is None:
+            target = self._aim_abroad(trigger, source, cameo)
+            rule = f"{rule}>aimed" if target is not None else rule  # "blocked a road to show their disapproval of US policies"
+        if target is None:
+            target = self._domestic_target(source, cameo)
+            rule = f"{rule}>domestic" if target is not None else rule  # "workers went on strike": against their own country
+        return cameo, rule, target
+
+    def _is_state(self, actor: Actor) -> bool:
+        """A state organ (``state_sectors``), or a country named as such ("Azerbaijan",
+        "Moscow"), not its people ("Algerians")."""
+        if actor.sector is not None:
+            return actor.sector in self.cues.state_sectors
+        mention = next((m for m in self.mentions if m.actor is actor), None)
+        return mention is not None and mention.why.split(" ", 1)[0] in STATE_ENTRY_KINDS
 
     def _reporting_sense(self, trigger: Any) -> tuple[str, list[Actor]] | None:
         """A verb of ``reporting_codes`` used to report a clause ("..., rights groups charged",
@@ -624,6 +645,7 @@ EMBEDDING_DEPS = frozenset({"xcomp", "advcl", "acl", "acl:relcl", "relcl", "csub
 
 
 # not 01: "announced a suspension of air links" announces the suspension as its own act
+STATE_ENTRY_KINDS = frozenset({"country", "capital", "seat"})  # how a mention's `why` begins
 MISREAD_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "obl:npmod", "nmod:npmod", "dep", "compound"})
 AIM_DEPTH = 6  # how deep in a protest's phrases its foreign aim may be named
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # attacks with unknown perpetrators are still events
