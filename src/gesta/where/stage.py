@@ -85,9 +85,11 @@ class PlacesStage:
             found = phrases.get(event.sentence_index, [])
             if found and sentence is not None:
                 trigger = event.trigger_start - sentence.start
-                pool = attached_to_trigger(sentence, event.trigger_start, found) or found
-                best = min(pool, key=lambda p: min(abs(p.start - trigger), abs(p.end - trigger)))
+                attached = attached_to_trigger(sentence, event.trigger_start, found)
+                best = min(attached or found, key=lambda p: min(abs(p.start - trigger), abs(p.end - trigger)))
                 event.location = to_location(best.place, best.precision)
+                if attached:
+                    target_from_place(event)
             elif main is not None:
                 event.location = to_location(main.place, max(main.precision, 2))
             else:
@@ -154,6 +156,23 @@ def perpetrator_from_place(event: Event) -> None:
         return
     event.source = Actor(f"unnamed ({location.name})", location.country, location.country, None, None)
     event.rule = f"{event.rule}>source-from-place"
+
+
+# roots whose act, aimed at nobody named, is aimed at the foreign place where it happens
+TARGET_FROM_PLACE_ROOTS = VIOLENT_ROOTS | {"15"}
+
+
+def target_from_place(event: Event) -> None:
+    """Force or violence aimed at nobody named but at a place of another country ("Russian
+    forces shelled Kherson", "troops on alert in the West Bank") targets an unnamed actor of
+    that country; the rule gets the suffix ``>target-from-place``."""
+    location, source = event.location, event.source
+    if event.target is not None or source is None or location is None or event.cameo[:2] not in TARGET_FROM_PLACE_ROOTS:
+        return
+    if not location.country or not source.country or location.country == source.country:
+        return
+    event.target = Actor(f"unnamed ({location.name})", location.country, location.country, None, None)
+    event.rule = f"{event.rule}>target-from-place"
 
 
 def _not_after(words: list[str]) -> str:
