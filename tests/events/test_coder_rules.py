@@ -306,3 +306,10 @@ def test_each_dyad_gets_its_own_rule_suffix(pipeline: Any) -> None:
     protests = [e for e in found if e.cameo.startswith("14")]
     assert len(protests) == 2, codes(found)
     assert all(e.rule.count(">") <= 1 for e in protests), [e.rule for e in protests]
+
+
+def test_a_foreign_actor_named_in_the_object_is_the_target_over_the_sources_own(pipeline: Any) -> None:
+    found = events(pipeline, "Indian Foreign Minister Subrahmanyam Jaishankar defended New Delhi's ties with Moscow.")
+    assert any(e.source.country == "IND" and e.target is not None and e.target.country == "RUS" for e in found), codes(found)
+    kept = events(pipeline, "The Latvian court cancelled restrictions on the use of the Russian language.")
+    assert not any(e.target is not None and e.target.country == "RUS" for e in kept), codes(kept)  # a language is no actor

@@ -351,7 +351,23 @@ class SentenceCoder:
             others = [a for a in found if _country_of(a) not in own]
             if others:
                 return others
-        return targets
+        return self._foreign_in_objects(trigger, own) or targets
+
+    def _foreign_in_objects(self, trigger: Any, own: set[str]) -> list[Actor]:
+        """The nearest actor of another country named inside the trigger's object ("defended
+        Beijing's ties with Moscow"), outside its clauses ("refugees who have lived in Iraq")."""
+        best: tuple[int, Mention] | None = None
+        for obj in self._objects(trigger):
+            for item in own_clause(obj):
+                if any(a.dep_ in RELATIVE_DEPS for a in (item, *item.ancestors) if a.i != obj.i and obj.is_ancestor(a)):
+                    continue
+                mention = self._mention_at(item.i)
+                if mention is None or _country_of(mention.actor) in own or not mention.actor.country:
+                    continue
+                depth = _depth_below(item, obj)
+                if best is None or depth < best[0]:
+                    best = (depth, mention)
+        return [best[1].actor] if best is not None else []
 
     def _attempted(self, trigger: Any) -> bool:
         """The trigger is the infinitive of an attempt: "tried to kill", "an attempt to
@@ -645,6 +661,7 @@ EMBEDDING_DEPS = frozenset({"xcomp", "advcl", "acl", "acl:relcl", "relcl", "csub
 
 
 # not 01: "announced a suspension of air links" announces the suspension as its own act
+RELATIVE_DEPS = frozenset({"acl:relcl", "relcl", "acl"})
 STATE_ENTRY_KINDS = frozenset({"country", "capital", "seat"})  # how a mention's `why` begins
 MISREAD_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "obl:npmod", "nmod:npmod", "dep", "compound"})
 AIM_DEPTH = 6  # how deep in a protest's phrases its foreign aim may be named
