@@ -313,3 +313,9 @@ def test_a_foreign_actor_named_in_the_object_is_the_target_over_the_sources_own(
     assert any(e.source.country == "IND" and e.target is not None and e.target.country == "RUS" for e in found), codes(found)
     kept = events(pipeline, "The Latvian court cancelled restrictions on the use of the Russian language.")
     assert not any(e.target is not None and e.target.country == "RUS" for e in kept), codes(kept)  # a language is no actor
+
+
+def test_breaking_the_law_is_no_attack_and_western_capitals_are_the_west(pipeline: Any) -> None:
+    found = events(pipeline, "Western governments accused Beijing of breaking international law.")
+    assert not any(e.cameo.startswith("19") for e in found), codes(found)
+    assert any(e.cameo.startswith("11") and e.source.code == "WST" and e.target.code == "CHN" for e in found), codes(found)
