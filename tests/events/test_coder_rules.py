@@ -319,3 +319,8 @@ def test_breaking_the_law_is_no_attack_and_western_capitals_are_the_west(pipelin
     found = events(pipeline, "Western governments accused Beijing of breaking international law.")
     assert not any(e.cameo.startswith("19") for e in found), codes(found)
     assert any(e.cameo.startswith("11") and e.source.code == "WST" and e.target.code == "CHN" for e in found), codes(found)
+
+
+def test_forces_massing_along_a_border_are_a_deployment_against_its_country(pipeline: Any) -> None:
+    found = events(pipeline, "Azerbaijani troops massed along the Armenian border on Friday.")
+    assert ("154", "AZEMIL", "ARM") in codes(found), codes(found)
