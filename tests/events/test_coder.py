@@ -220,6 +220,11 @@ def test_a_refusal_someone_is_asked_for_is_no_rejection_of_theirs(pipeline: Any)
     assert recognition.modality.negated and recognition.modality.hypothetical
 
 
+def test_no_before_an_argument_negates_the_event(pipeline: Any) -> None:
+    article = code(pipeline, "Russia set no deadline for the withdrawal of its troops.")
+    assert [e.modality.negated for e in article.events] == [True], [(e.cameo, e.modality) for e in article.events]
+
+
 def test_says_keeps_the_reported_dyad(pipeline: Any) -> None:
     article = code(pipeline, "Germany says Russia attacked Ukraine.")
     attack = only(article, "19")

@@ -7,7 +7,7 @@ from typing import Any
 
 from gesta.cues import Cues
 from gesta.document import Actor, Attribution, Modality
-from gesta.events.grammar import SUBJECT, children, is_infinitive_complement, preposition_of
+from gesta.events.grammar import OBJECT, PASSIVE_SUBJECT, SUBJECT, children, is_infinitive_complement, preposition_of
 from gesta.lemmas import lemma_in
 
 ActorsOf = Callable[[Any], list[Actor]]
@@ -24,6 +24,8 @@ def modality(trigger: Any, cues: Cues, conditions: bool = True) -> Modality:
             lemma = child.lemma_.lower()
             if depth == 0 and (child.dep_ in ("neg", "advmod", "det") and child.lower_ in cues.negation_words):
                 negated = True
+            if depth == 0 and child.dep_ in CORE_ARGUMENTS and _determined_by_no(child, cues):
+                negated = True  # "no deadline had been set", "No country recognized the vote"
             if child.dep_ in ("aux", "aux:pass") and (
                 child.lower_ in cues.hypothetical_aux or child.lower_ in cues.obligation_aux
             ):
@@ -44,6 +46,13 @@ def demanded(trigger: Any, cues: Cues) -> bool:
     chain = _governing_chain(trigger)
     modal = any(c.dep_ in ("aux", "aux:pass") and c.lower_ in cues.obligation_aux for t in chain for c in t.children)
     return modal or _asked_for(chain, cues)
+
+
+CORE_ARGUMENTS = SUBJECT | PASSIVE_SUBJECT | OBJECT
+
+
+def _determined_by_no(token: Any, cues: Cues) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in cues.negation_words for c in token.children)
 
 
 def refused(trigger: Any, cues: Cues) -> bool:
