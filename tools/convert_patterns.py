@@ -75,6 +75,7 @@ class Settings:
     irregular: dict[str, str]
     no_default: set[str]
     no_default_vague: set[str] = field(default_factory=set)
+    idiom_objects: set[str] = field(default_factory=set)
 
 
 # ---------------------------------------------------------------- words
@@ -366,9 +367,19 @@ def petrarch_patterns(blocks: list[Block], parser: PatternParser, drops: Counter
                 drops[str(reason)] += 1
                 continue
             note = f"PETRARCH2 {block.name}" + (f" ({comment.split()[0]})" if comment else "")
-            patterns.append(Pattern(parsed_code, list(lemmas), object=parsed.object, prep=parsed.prep,
+            own = _idiom_verb(parsed.object, comment, lemmas, parser.settings)
+            patterns.append(Pattern(parsed_code, own or list(lemmas), object=parsed.object, prep=parsed.prep,
                                     target=parsed.target, source=parsed.source, note=note, id=primary))
     return patterns
+
+
+def _idiom_verb(objects: list[str], comment: str, lemmas: list[str], settings: Settings) -> list[str]:
+    """The one verb of the block an idiom's pattern was written for ("take part": TAKE, not
+    its block mates capture or seize), when its object is in ``idiom_objects``."""
+    verb = verb_lemma(comment.split()[0]) if comment else None
+    if verb in lemmas and any(word in settings.idiom_objects for word in objects):
+        return [verb]
+    return []
 
 
 def hand_patterns(settings: Settings, codes: set[str]) -> list[Pattern]:
@@ -520,6 +531,7 @@ def load_settings() -> Settings:
         prepositions=set(data["prepositions"]), keep_s=set(data["keep_s"]), irregular=data["irregular"],
         no_default=set(data.get("no_default") or []),
         no_default_vague={str(lemma) for lemma in data.get("no_default_vague") or []},
+        idiom_objects={str(word) for word in data.get("idiom_objects") or []},
     )
 
 

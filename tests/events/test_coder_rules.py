@@ -324,3 +324,8 @@ def test_breaking_the_law_is_no_attack_and_western_capitals_are_the_west(pipelin
 def test_forces_massing_along_a_border_are_a_deployment_against_its_country(pipeline: Any) -> None:
     found = events(pipeline, "Azerbaijani troops massed along the Armenian border on Friday.")
     assert ("154", "AZEMIL", "ARM") in codes(found), codes(found)
+
+
+def test_blowing_up_power_lines_is_violence_not_criticism(pipeline: Any) -> None:
+    found = events(pipeline, "Taliban fighters blew up two power lines near Kabul.")
+    assert found and not any(e.cameo.startswith("11") for e in found), [(e.cameo, e.rule) for e in found]

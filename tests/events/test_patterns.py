@@ -169,6 +169,19 @@ def test_two_loose_prepositions_keep_a_constraint(compile_files) -> None:  # typ
     assert hit.specificity > 0
 
 
+def test_a_loose_preposition_follows_a_phrasal_lemmas_own_particle(compile_files) -> None:  # type: ignore[no-untyped-def]
+    found = compile_files("""\
+  - id: "110.blow-up.off-any"
+    cameo: "110"
+    lemmas: ["blow up", fire]
+    prep: {off: ["*"]}
+""")
+    (blow,) = found.candidates("verb", "blow")
+    assert blow.particle == "up off"  # not "up" alone: "blew up power lines" is no "fire off"
+    (fire,) = found.candidates("verb", "fire")
+    assert fire.particle == "off"
+
+
 def test_duplicate_synsets_merge(compile_files) -> None:  # type: ignore[no-untyped-def]
     found = compile_files("""\
   - id: "0232.seek.aid"

@@ -811,8 +811,11 @@ def _has_particle(
     if pos == "noun":
         before = [t.lower_ for t in token.doc[max(token.i - len(words), 0) : token.i]]
         return before == words
-    if any(child.dep_ in PARTICLE and child.lower_ == words[0] for child in token.children):
-        return True
+    for child in token.children:  # "blew up": the particle; "blew up off" needs "off" after it too
+        if child.dep_ in PARTICLE and child.lower_ == words[0]:
+            after = [t.lower_ for t in token.doc[child.i + 1 : child.i + len(words)]]
+            if after == words[1:]:
+                return True
     start = token.i + 1
     if start < len(token.doc) and token.doc[start].lower_ in day_words:
         start += 1

@@ -135,8 +135,8 @@ def compile_pattern(
         words = lemma_text.lower().split()
         # "call off": verb + particle; "air strike": modifier(s) + head noun
         head, rest = (words[0], words[1:]) if pos == "verb" else (words[-1], words[:-1])
-        if pos == "verb" and not rest and loose:
-            rest = loose  # "lash out at": the words right after the verb
+        if pos == "verb" and loose:
+            rest = rest + loose  # "lash out at": the words right after the verb (after its own particle)
         compiled.append(
             Pattern(
                 id=raw["id"], cameo=raw["cameo"], lemma=head,
