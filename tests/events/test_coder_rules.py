@@ -29,6 +29,11 @@ def test_a_refusal_stated_in_the_future_is_a_rejection(pipeline: Any) -> None:
     assert any(e.cameo.startswith("12") and e.rule.endswith(">refused") for e in found), codes(found)
 
 
+def test_being_ready_or_willing_to_act_is_intent(pipeline: Any) -> None:
+    found = events(pipeline, "Japan is ready to send emergency food aid to Sudan.")
+    assert any(e.cameo.startswith("03") and e.rule.endswith(">intent") for e in found), codes(found)
+
+
 def test_planned_aid_is_intent(pipeline: Any) -> None:
     found = events(pipeline, "Japan will provide emergency food aid to Sudan.")
     assert any(e.cameo.startswith("03") and e.rule.endswith(">intent") for e in found), codes(found)
