@@ -854,6 +854,11 @@ def run(args) -> int:
     people += conv.convert_people(intl_person_blocks, "international")
     drop_people = conv.drops.get("people", set())
     people = [p for p in people if norm(p["name"]) not in drop_people]
+    # a multi-word country's block ("Sri Lanka", "Sierra Leone", with its towns as names) looks
+    # like a person's: as one it would outrank the country ("Sri Lankan army" -> LKAELI)
+    country_names = {norm(n) for c in countries for n in [c["name"], *c.get("names", []), *c.get("adjectives", [])]}
+    conv.stats["people_dropped_country_names"] = sum(1 for p in people if norm(p["name"]) in country_names)
+    people = [p for p in people if norm(p["name"]) not in country_names]
     # merge converted duplicates with the same canonical name
     merged: dict[str, dict] = {}
     for p in people:

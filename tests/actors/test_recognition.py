@@ -160,3 +160,11 @@ def test_a_surname_named_earlier_is_not_counted_twice_after_a_title(pipeline: An
 def test_a_name_with_a_lowercase_article_and_hyphen_is_recognised(pipeline: Any) -> None:
     found = by_text(mentions(pipeline, "Drone strikes killed two al-Qaeda commanders in Yemen."))
     assert any(m.actor.code.startswith("IMG") for m in found.values()), {t: m.actor.code for t, m in found.items()}
+
+
+def test_a_multiword_country_is_no_person(pipeline: Any) -> None:
+    # the converter once read the blocks of "Sri Lanka" or "Sierra Leone" as people (LKAELI)
+    found = mentions(pipeline, "The Sri Lankan army and troops from Sierra Leone met in Colombo.")
+    codes = {m.actor.text: m.actor.code for m in found}
+    assert [c for t, c in codes.items() if "Sri Lankan army" in t] == ["LKAMIL"], codes
+    assert not any(c.endswith("ELI") for c in codes.values()), codes
