@@ -334,3 +334,9 @@ def test_forces_massing_along_a_border_are_a_deployment_against_its_country(pipe
 def test_blowing_up_power_lines_is_violence_not_criticism(pipeline: Any) -> None:
     found = events(pipeline, "Taliban fighters blew up two power lines near Kabul.")
     assert found and not any(e.cameo.startswith("11") for e in found), [(e.cameo, e.rule) for e in found]
+
+
+def test_an_object_named_by_the_pattern_that_is_an_actor_is_the_target(pipeline: Any) -> None:
+    found = events(pipeline, "A UN tribunal indicted Kosovo's prime minister for crimes during the war against Serb forces.")
+    accusations = [e for e in found if e.cameo.startswith("11")]
+    assert accusations and all(e.target.country == "XKX" for e in accusations), codes(found)

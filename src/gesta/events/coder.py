@@ -501,6 +501,10 @@ class SentenceCoder:
         return sources, self._targets(token, pattern, passive)
 
     def _targets(self, token: Any, pattern: Pattern, passive: bool) -> list[Actor]:
+        if pattern.object and pattern.pos == "verb" and "none" not in pattern.target:
+            named = [o for o in self._target_tokens(token, "object", passive) if self._mention_at(o.i) is not None]
+            if named:  # "indicted Montenegro's prime minister": the object the pattern names is an actor
+                return self._first_actors(named)
         for role in pattern.target:
             if role == "none":
                 return []
