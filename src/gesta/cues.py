@@ -39,6 +39,7 @@ class Cues:
     conditional_roots: frozenset[str] = frozenset()
     stance_participles: frozenset[str] = frozenset()
     demand_verbs: frozenset[str] = frozenset()
+    minority_markers: frozenset[str] = frozenset()
     presence_cameo: str = "154"
     presence_sectors: frozenset[str] = frozenset()
     presence_prepositions: frozenset[str] = frozenset()

@@ -168,3 +168,13 @@ def test_a_multiword_country_is_no_person(pipeline: Any) -> None:
     codes = {m.actor.text: m.actor.code for m in found}
     assert [c for t, c in codes.items() if "Sri Lankan army" in t] == ["LKAMIL"], codes
     assert not any(c.endswith("ELI") for c in codes.values()), codes
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Several hundred ethnic Hungarians rallied in Romania on Sunday.", "ROUETH"),
+    ("The Hungarians of northern Serbia demanded more schools.", "SRBETH"),
+    ("Hungarians protested in Budapest.", "HUN"),  # at home they are no minority
+])
+def test_an_ethnic_minority_is_coded_by_the_country_it_lives_in(pipeline: Any, text: str, code: str) -> None:
+    found = mentions(pipeline, text)
+    assert [m.actor.code for m in found if m.actor.text == "Hungarians"] == [code], [(m.actor.text, m.actor.code) for m in found]

@@ -25,6 +25,7 @@ from gesta.actors.compose import (
     person_actor,
 )
 from gesta.actors.dictionary import ActorDictionary
+from gesta.actors.residence import code_minorities
 from gesta.cues import Cues, load_cues
 from gesta.document import Actor, Article, Mention, Sentence
 from gesta.lemmas import lemma_in, plural_stem
@@ -124,6 +125,7 @@ class ActorsStage:
                 mentions.append(mention)
         mentions.extend(self._references(sentence, by_token.keys() | consumed, memory))
         mentions.sort(key=lambda m: m.token_start)
+        code_minorities(mentions, span, self.cues.minority_markers)
         return mentions
 
     def _chunk_mention(
