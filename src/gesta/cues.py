@@ -40,6 +40,7 @@ class Cues:
     stance_participles: frozenset[str] = frozenset()
     demand_verbs: frozenset[str] = frozenset()
     minority_markers: frozenset[str] = frozenset()
+    joint_recodings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     presence_cameo: str = "154"
     presence_sectors: frozenset[str] = frozenset()
     presence_prepositions: frozenset[str] = frozenset()
@@ -69,6 +70,7 @@ def load_cues(path: Path | None = None) -> Cues:
         presence_sectors=frozenset(data.content["presence"]["sectors"]),
         presence_prepositions=frozenset(data.content["presence"]["prepositions"]),
         domestic_roots=frozenset(data.content.get("domestic", {}).get("roots", ())),
+        joint_recodings=MappingProxyType(dict(data.content.get("joint_recodings", {}))),
         state_recodings=MappingProxyType(dict(data.content.get("by_state", {}).get("codes", {}))),
         state_sectors=frozenset(data.content.get("by_state", {}).get("sectors", ())),
         domestic_codes=frozenset(

@@ -340,3 +340,11 @@ def test_an_object_named_by_the_pattern_that_is_an_actor_is_the_target(pipeline:
     found = events(pipeline, "A UN tribunal indicted Kosovo's prime minister for crimes during the war against Serb forces.")
     accusations = [e for e in found if e.cameo.startswith("11")]
     assert accusations and all(e.target.country == "XKX" for e in accusations), codes(found)
+
+
+def test_a_show_of_force_by_several_countries_together_is_military_cooperation(pipeline: Any) -> None:
+    joint = events(pipeline, "Chinese and Russian warships began naval war games in the Sea of Japan on Monday.")
+    shows = [e for e in joint if e.rule.startswith("150.")]
+    assert shows and all(e.cameo == "062" and e.rule.endswith(">joint") for e in shows), codes(joint)
+    alone = events(pipeline, "Chinese warships began naval war games in the Sea of Japan on Monday.")
+    assert any(e.cameo == "150" for e in alone), codes(alone)

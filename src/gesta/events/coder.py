@@ -285,6 +285,8 @@ class SentenceCoder:
         if len(sources) > 1:  # "Jordan and the US agreed": a joint act, not one on the other
             joint = {_country_of(a) for a in sources}
             targets = [t for t in targets if _country_of(t) not in joint]
+            if len(joint) > 1 and cameo in self.cues.joint_recodings:  # "French and Egyptian warships launched war games"
+                cameo, rule = self.cues.joint_recodings[cameo], f"{rule}>joint"
         sides: tuple[list[Actor | None], list[Actor | None]] = (list(sources) or [None], list(targets) or [None])
         for source, target in itertools.product(*sides):
             if source is not None and target is not None and source.code == target.code and source.text == target.text:
