@@ -64,3 +64,23 @@ def test_a_deep_prepositional_search_stays_out_of_a_clause_with_its_own_subject(
         ["PROPN", "VERB", "NOUN", "ADP", "PROPN"],
     )
     assert [t.text for t in prepositional_dependents(doc[1], "on", deep=True)] == ["Russia"]
+
+
+def test_a_target_search_stays_out_of_an_infinitive_that_modifies_a_noun() -> None:
+    # "rejected an invitation to debate independence from Israel": the independence is the
+    # debate's; "agreed to provide aid to Romania" keeps its phrase (the verb's own complement)
+    doc = parsed(
+        ["PIJ", "rejected", "invitation", "to", "debate", "independence", "from", "Israel"],
+        [1, 1, 1, 4, 2, 4, 7, 5],
+        ["nsubj", "ROOT", "obj", "mark", "acl", "obj", "case", "nmod"],
+        ["PROPN", "VERB", "NOUN", "PART", "VERB", "NOUN", "ADP", "PROPN"],
+    )
+    assert [t.text for t in prepositional_dependents(doc[1], "from", deep=True)] == ["Israel"]
+    assert list(prepositional_dependents(doc[1], "from", deep=True, infinitives=True)) == []
+    doc = parsed(
+        ["EU", "agreed", "to", "provide", "aid", "to", "Romania"],
+        [1, 1, 3, 1, 3, 6, 3],
+        ["nsubj", "ROOT", "mark", "xcomp", "obj", "case", "obl"],
+        ["PROPN", "VERB", "PART", "VERB", "NOUN", "ADP", "PROPN"],
+    )
+    assert [t.text for t in prepositional_dependents(doc[1], "to", deep=True, infinitives=True)] == ["Romania"]

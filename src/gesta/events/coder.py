@@ -68,7 +68,7 @@ class SentenceCoder:
         self.cues = cues
         self.by_token: dict[int, Mention] = {}
         self._ngram_cache: dict[int, frozenset[tuple[str, ...]]] = {}  # per sentence: patterns share look-ups
-        self._prep_cache: dict[tuple[int, str], list[Any]] = {}
+        self._prep_cache: dict[tuple[int, str, bool], list[Any]] = {}
         self._object_cache: dict[int, list[Any]] = {}
         self._words: frozenset[str] | None = None
         self._particle_cache: dict[tuple[int, str], bool] = {}
@@ -218,15 +218,22 @@ class SentenceCoder:
     def _passive(self, token: Any) -> bool:
         return is_passive(token) and not self._stance_objects(token)
 
-    def _prepositional(self, token: Any, preposition: str) -> list[Any]:
-        key = (token.i, preposition)
+    def _prepositional(self, token: Any, preposition: str, for_target: bool = False) -> list[Any]:
+        """``preposition`` phrases of the trigger, deep in its subtree; a target is never looked
+        for in an infinitive clause under it ("rejected an invitation to debate independence
+        from Israel": the independence is the debate's), a pattern's phrase may be ("agreed to
+        provide aid to Romania")."""
+        key = (token.i, preposition, for_target)
         found = self._prep_cache.get(key)
         if found is None:
-            found = list(prepositional_dependents(token, preposition, deep=True, skip=self.cues.time_nouns))
+            found = self._deep_phrases(token, preposition, for_target)
             if not found and _verb_parsed_as_modifier(token, self.cues.day_words):  # "imposed sanctions on Russia"
-                found = list(prepositional_dependents(token.head, preposition, deep=True, skip=self.cues.time_nouns))
+                found = self._deep_phrases(token.head, preposition, for_target)
             self._prep_cache[key] = found
         return found
+
+    def _deep_phrases(self, token: Any, preposition: str, for_target: bool) -> list[Any]:
+        return list(prepositional_dependents(token, preposition, True, self.cues.time_nouns, infinitives=for_target))
 
     def _phrase_in(self, token: Any, phrases: tuple[tuple[str, ...], ...]) -> int:
         """Words of the longest phrase found in the token's subtree (0: none; "*" counts 1)."""
@@ -577,7 +584,7 @@ class SentenceCoder:
         if role == "prep:by" and passive:
             return []  # "was rejected by Israel": the agent is the source
         if role.startswith("prep:"):
-            return self._prepositional(token, role[5:])
+            return self._prepositional(token, role[5:], for_target=True)
         if role == "subject":
             return subject_candidates(token)
         return []

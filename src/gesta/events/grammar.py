@@ -57,11 +57,12 @@ def preposition_of(token: Any) -> str | None:
 
 
 def prepositional_dependents(
-    token: Any, preposition: str, deep: bool = False, skip: frozenset[str] = frozenset()
+    token: Any, preposition: str, deep: bool = False, skip: frozenset[str] = frozenset(), infinitives: bool = False
 ) -> Iterator[Any]:
-    """Nominals under ``token`` introduced by ``preposition`` (searching the subtree if ``deep``),
-    except those whose head word is in ``skip`` ("on Tuesday" is a time, not a target)."""
-    pool = own_clause(token) if deep else token.children
+    """Nominals under ``token`` introduced by ``preposition`` (searching the subtree if ``deep``,
+    outside clauses with their own subject and, with ``infinitives``, outside infinitive
+    clauses too), except those whose head word is in ``skip`` ("on Tuesday" is a time)."""
+    pool = own_clause(token, infinitives) if deep else token.children
     for candidate in pool:
         if candidate.i == token.i or candidate.dep_ not in OBLIQUE or candidate.lemma_.lower() in skip:
             continue
@@ -70,18 +71,22 @@ def prepositional_dependents(
 
 
 FINITE_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl"})
+INFINITIVE_DEPS = frozenset({"acl"})  # infinitives that modify a noun ("an invitation to debate")
 
 
-def own_clause(token: Any) -> list[Any]:
+def own_clause(token: Any, infinitives: bool = False) -> list[Any]:
     """The token's subtree without the clauses under it that have a subject of their own:
     in "demanded that Hamas renounce its struggle against Israel", "against Israel" is
-    Hamas's, not the demand's."""
+    Hamas's, not the demand's; with ``infinitives``, without infinitive clauses either ("an
+    invitation to debate independence from Israel": the independence is the debate's)."""
     found, stack = [], [token]
     while stack:
         current = stack.pop()
         found.append(current)
         for child in current.children:
             if child.dep_ in FINITE_CLAUSE_DEPS and any(g.dep_ in SUBJECT | PASSIVE_SUBJECT for g in child.children):
+                continue
+            if infinitives and child.dep_ in INFINITIVE_DEPS and any(g.dep_ == "mark" and g.lower_ == "to" for g in child.children):
                 continue
             stack.append(child)
     return sorted(found, key=lambda t: t.i)
