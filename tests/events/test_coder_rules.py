@@ -348,3 +348,9 @@ def test_a_show_of_force_by_several_countries_together_is_military_cooperation(p
     assert shows and all(e.cameo == "062" and e.rule.endswith(">joint") for e in shows), codes(joint)
     alone = events(pipeline, "Chinese warships began naval war games in the Sea of Japan on Monday.")
     assert any(e.cameo == "150" for e in alone), codes(alone)
+
+
+def test_a_blockade_of_ones_own_capital_targets_ones_own_state(pipeline: Any) -> None:
+    found = events(pipeline, "Angry Spanish farmers said they would blockade Madrid to demand an end to the European Union's farm reform.")
+    blockades = [e for e in found if e.rule.startswith("191.")]
+    assert blockades and all(e.target.code == "ESP" for e in blockades), codes(found)

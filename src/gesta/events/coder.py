@@ -323,6 +323,11 @@ class SentenceCoder:
             rule = f"{rule}>domestic" if target is not None else rule  # "workers went on strike": against their own country
         return cameo, rule, target
 
+    def _token_of(self, actor: Actor) -> int | None:
+        """The sentence index of the last token of the actor's mention."""
+        mention = next((m for m in self.mentions if m.actor is actor), None)
+        return mention.token_end - 1 + self.span.start if mention is not None else None
+
     def _is_state(self, actor: Actor) -> bool:
         """A state organ (``state_sectors``), or a country named as such ("Azerbaijan",
         "Moscow"), not its people ("Algerians")."""
@@ -355,6 +360,9 @@ class SentenceCoder:
         own = {_country_of(a) for a in sources}
         if not sources or not targets or any(_country_of(t) not in own for t in targets):
             return targets
+        objects = {o.i for o in self._objects(trigger)}
+        if any(t.sector is None and self._is_state(t) and self._token_of(t) in objects for t in targets):
+            return targets  # "farmers would blockade Paris": their own state is the target
         for preposition in self.cues.recipient_prepositions:
             found = self._first_actors(self._prepositional(trigger, preposition))
             others = [a for a in found if _country_of(a) not in own]
