@@ -354,3 +354,8 @@ def test_a_blockade_of_ones_own_capital_targets_ones_own_state(pipeline: Any) ->
     found = events(pipeline, "Angry Spanish farmers said they would blockade Madrid to demand an end to the European Union's farm reform.")
     blockades = [e for e in found if e.rule.startswith("191.")]
     assert blockades and all(e.target.code == "ESP" for e in blockades), codes(found)
+
+
+def test_an_ethnic_minoritys_untargeted_act_is_aimed_at_the_country_it_lives_in(pipeline: Any) -> None:
+    found = events(pipeline, "Ethnic Hungarians in Romania vowed to fight for autonomy.")
+    assert any(e.source.code == "ROUETH" and e.target is not None and e.target.country == "ROU" for e in found), codes(found)
