@@ -359,3 +359,9 @@ def test_a_blockade_of_ones_own_capital_targets_ones_own_state(pipeline: Any) ->
 def test_an_ethnic_minoritys_untargeted_act_is_aimed_at_the_country_it_lives_in(pipeline: Any) -> None:
     found = events(pipeline, "Ethnic Hungarians in Romania vowed to fight for autonomy.")
     assert any(e.source.code == "ROUETH" and e.target is not None and e.target.country == "ROU" for e in found), codes(found)
+
+
+def test_a_protest_at_home_against_a_foreign_power_is_aimed_at_it(pipeline: Any) -> None:
+    found = events(pipeline, "Prisoners rioted at a jail in Dili on Monday demanding independence from Indonesian rule.")
+    riots = [e for e in found if e.cameo.startswith("14")]
+    assert riots and riots[0].target.country == "IDN", codes(found)

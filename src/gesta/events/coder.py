@@ -315,9 +315,9 @@ class SentenceCoder:
         recoded = next((code for prefix, code in self.cues.state_recodings.items() if cameo.startswith(prefix)), None)
         if recoded is not None and self._is_state(source):
             cameo, rule = recoded, f"{rule}>by-state"
-        if target is None:
-            target = self._aim_abroad(trigger, source, cameo)
-            rule = f"{rule}>aimed" if target is not None else rule  # "blocked a road to show their disapproval of US policies"
+        if target is None or target.country == source.country:  # a protest at home may be aimed abroad
+            aimed = self._aim_abroad(trigger, source, cameo)
+            target, rule = (aimed, f"{rule}>aimed") if aimed is not None else (target, rule)  # "to show their disapproval of US policies"
         if target is None:
             target = self._domestic_target(source, cameo)
             rule = f"{rule}>domestic" if target is not None else rule  # "workers went on strike": against their own country
