@@ -365,3 +365,9 @@ def test_a_protest_at_home_against_a_foreign_power_is_aimed_at_it(pipeline: Any)
     found = events(pipeline, "Prisoners rioted at a jail in Dili on Monday demanding independence from Indonesian rule.")
     riots = [e for e in found if e.cameo.startswith("14")]
     assert riots and riots[0].target.country == "IDN", codes(found)
+
+
+def test_whoever_pressed_for_what_is_refused_is_the_target(pipeline: Any) -> None:
+    found = events(pipeline, "The Nigerian vice-president has declined to resign despite growing pressure by members of the Kenya Anti-Corruption Commission.")
+    refusals = [e for e in found if e.rule.endswith(">refused")]
+    assert refusals and refusals[0].target is not None and refusals[0].target.code == "KEN", codes(found)

@@ -15,6 +15,7 @@ from gesta.events.context import attribution, demanded, modality, refused
 from gesta.events.grammar import (
     INDIRECT_OBJECT,
     OBJECT,
+    OBLIQUE,
     PARTICLE,
     PASSIVE_SUBJECT,
     SUBJECT,
@@ -284,6 +285,7 @@ class SentenceCoder:
                 cameo, rule = self.cues.attempt_cameo, f"{rule}>attempt"
         if refusal is not None:  # "refused to meet", "did not agree": a rejection, not a negated meeting
             cameo, rule, mood = refusal, f"{rule}>refused", Modality(False, mood.hypothetical, mood.future)
+            targets = targets or self._who_pressed(trigger)  # "declined to resign despite pressure by X"
         elif intent is not None:  # "will provide aid": intent to aid; "will strike": a threat
             cameo, rule = intent, f"{rule}>intent"
         said = attribution(trigger, self.span, self.actors_of, self.cues)
@@ -322,6 +324,18 @@ class SentenceCoder:
             target = self._domestic_target(source, cameo)
             rule = f"{rule}>domestic" if target is not None else rule  # "workers went on strike": against their own country
         return cameo, rule, target
+
+    def _who_pressed(self, trigger: Any) -> list[Actor]:
+        """Whoever pressed for what is refused: the ``by``/``from`` actor of a phrase about
+        pressure or demands ("declined to resign despite growing pressure by the Kenya
+        Anti-Corruption Commission", "refused despite calls from the opposition")."""
+        for token in (trigger, trigger.head):
+            for phrase in token.children:
+                if phrase.dep_ in OBLIQUE and lemma_in(phrase, self.cues.pressure_nouns):
+                    found = self._first_actors([*prepositional_dependents(phrase, "by"), *prepositional_dependents(phrase, "from")])
+                    if found:
+                        return found
+        return []
 
     def _token_of(self, actor: Actor) -> int | None:
         """The sentence index of the last token of the actor's mention."""

@@ -7,7 +7,14 @@ from typing import Any
 
 from gesta.cues import Cues
 from gesta.document import Actor, Attribution, Modality
-from gesta.events.grammar import OBJECT, PASSIVE_SUBJECT, SUBJECT, children, is_infinitive_complement, preposition_of
+from gesta.events.grammar import (
+    OBJECT,
+    PASSIVE_SUBJECT,
+    SUBJECT,
+    children,
+    is_infinitive_complement,
+    preposition_of,
+)
 from gesta.lemmas import lemma_in
 
 ActorsOf = Callable[[Any], list[Actor]]
