@@ -70,6 +70,7 @@ class SentenceCoder:
         self.by_token: dict[int, Mention] = {}
         self._ngram_cache: dict[int, frozenset[tuple[str, ...]]] = {}  # per sentence: patterns share look-ups
         self._prep_cache: dict[tuple[int, str, bool], list[Any]] = {}
+        self._clause_cache: dict[tuple[int, bool], list[Any]] = {}  # own_clause per (token, infinitives)
         self._object_cache: dict[int, list[Any]] = {}
         self._words: frozenset[str] | None = None
         self._particle_cache: dict[tuple[int, str], bool] = {}
@@ -234,7 +235,11 @@ class SentenceCoder:
         return found
 
     def _deep_phrases(self, token: Any, preposition: str, for_target: bool) -> list[Any]:
-        return list(prepositional_dependents(token, preposition, True, self.cues.time_nouns, infinitives=for_target))
+        key = (token.i, for_target)
+        clause = self._clause_cache.get(key)
+        if clause is None:
+            clause = self._clause_cache[key] = own_clause(token, for_target)
+        return list(prepositional_dependents(token, preposition, True, self.cues.time_nouns, clause=clause))
 
     def _phrase_in(self, token: Any, phrases: tuple[tuple[str, ...], ...]) -> int:
         """Words of the longest phrase found in the token's subtree (0: none; "*" counts 1)."""

@@ -57,12 +57,14 @@ def preposition_of(token: Any) -> str | None:
 
 
 def prepositional_dependents(
-    token: Any, preposition: str, deep: bool = False, skip: frozenset[str] = frozenset(), infinitives: bool = False
+    token: Any, preposition: str, deep: bool = False, skip: frozenset[str] = frozenset(), infinitives: bool = False,
+    clause: list[Any] | None = None,
 ) -> Iterator[Any]:
     """Nominals under ``token`` introduced by ``preposition`` (searching the subtree if ``deep``,
     outside clauses with their own subject and, with ``infinitives``, outside infinitive
-    clauses too), except those whose head word is in ``skip`` ("on Tuesday" is a time)."""
-    pool = own_clause(token, infinitives) if deep else token.children
+    clauses too; ``clause`` is that search's tokens when the caller has them), except those
+    whose head word is in ``skip`` ("on Tuesday" is a time)."""
+    pool = (clause if clause is not None else own_clause(token, infinitives)) if deep else token.children
     for candidate in pool:
         if candidate.i == token.i or candidate.dep_ not in OBLIQUE or candidate.lemma_.lower() in skip:
             continue
