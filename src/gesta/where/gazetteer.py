@@ -26,9 +26,10 @@ log = logging.getLogger(__name__)
 PlaceKind = Literal["city", "admin1", "country", "region"]
 KIND_RANK = {"city": 0, "country": 0, "region": 1, "admin1": 1}
 ADMIN1_SUFFIX = re.compile(
-    r"\s+(oblast|governorate|province|region|state|district|voivodeship|prefecture|city)$"
+    r"\s+(oblast|governorate|province|region|state|district|voivodeship|prefecture|city|county"
+    r"|department|territory|municipality)$"
 )
-_PUNCT = re.compile(r"[\-‐‑–'’`.,()]+")
+_PUNCT = re.compile(r"[\-‐‑–'’‘`ʻʼ.,()]+")
 _SPACE = re.compile(r"\s+")
 
 
