@@ -69,6 +69,11 @@ def test_admin1_in_context_beats_a_foreign_town(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("Maiduguri")[0].admin1 == "Borno"
 
 
+def test_a_country_beats_a_unit_of_its_name(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Niger", context_countries=["NGA"])[0].kind == "country"
+    assert (gazetteer.lookup("Niger State")[0].country, gazetteer.lookup("Niger State")[0].kind) == ("NGA", "admin1")
+
+
 def test_a_bare_direction_is_no_admin1(gazetteer: Gazetteer) -> None:
     """Units called "North" or "Western" are found with their unit word only."""
     assert all(p.kind != "admin1" for p in gazetteer.lookup("North") + gazetteer.lookup("Western"))

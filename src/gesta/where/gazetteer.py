@@ -133,7 +133,9 @@ class Gazetteer:
         context_countries: Iterable[str] | None = None,
         kinds: Iterable[str] | None = None,
     ) -> list[Place]:
-        """Places called ``name``: those in ``context_countries`` first, then by population."""
+        """Places called ``name``: those in ``context_countries`` first, then cities and
+        countries before admin1 units and regions, then by population. A unit or region never
+        comes before a country of its name ("Niger" is the country, "Niger State" the unit)."""
         places = [self.place(i) for i in self._indices(name)]
         if not places and ADMIN1_SUFFIX.search(normalize(name)):  # "Luhansk region"
             places = [self.place(i) for i in self._indices(ADMIN1_SUFFIX.sub("", normalize(name)))]
@@ -144,7 +146,10 @@ class Gazetteer:
         if len(places) < 2:
             return places
         context = tuple(context_countries or ())
-        return sorted(places, key=lambda p: _rank(p, context))
+        ranked = sorted(places, key=lambda p: _rank(p, context))
+        if ranked[0].kind in ("admin1", "region") and any(p.kind == "country" for p in ranked):
+            ranked.sort(key=lambda p: p.kind in ("admin1", "region"))  # "Niger": not Niger State
+        return ranked
 
     def lookup_country(self, country: str) -> list[Place]:
         """The country entry of an ISO alpha-3 code (empty when unknown)."""
