@@ -16,7 +16,6 @@ from gesta.events.grammar import (
     INDIRECT_OBJECT,
     OBJECT,
     OBLIQUE,
-    PARTICLE,
     PASSIVE_SUBJECT,
     SUBJECT,
     children,
@@ -30,13 +29,23 @@ from gesta.events.grammar import (
     prepositional_dependents,
     subject_candidates,
     subject_of_auxiliary,
+    subtree_ngrams,
 )
 from gesta.events.patterns import Pattern, PatternSet
+from gesta.events.repairs import (
+    NOUN_POS,
+    VERB_POS,
+    counted_objects,
+    depth_below,
+    has_particle,
+    mistagged_subject,
+    noun_phrase_after,
+    trigger_pos,
+    verb_after_time,
+    verb_parsed_as_modifier,
+)
 from gesta.lemmas import guess_lemmas, lemma_in, plural_stem
 
-VERB_POS = frozenset({"VERB"})
-NOUN_POS = frozenset({"NOUN"})
-NAME_POS = frozenset({"NOUN", "PROPN"})
 NOMINAL_SOURCE_DEPS = frozenset({"nmod:poss", "poss", "amod", "compound"})
 NOT_TRIGGERS = frozenset({"according"})  # part of the cue "according to", never an event
 
@@ -190,7 +199,7 @@ class SentenceCoder:
         key = (token.i, particle)
         found = self._particle_cache.get(key)
         if found is None:
-            found = _has_particle(token, particle, pos, self.cues.day_words, self.cues.time_nouns)
+            found = has_particle(token, particle, pos, self.cues.day_words, self.cues.time_nouns)
             self._particle_cache[key] = found
         return found
 
@@ -200,11 +209,11 @@ class SentenceCoder:
             found = self._stance_objects(token) or [
                 o for o in children(token, OBJECT | PASSIVE_SUBJECT) if o.lower_ not in self.cues.day_words
             ]
-            found = found or _counted_objects(token)  # "called Thursday on ...": a day is no object
-            if not found and _verb_parsed_as_modifier(token, self.cues.day_words):
+            found = found or counted_objects(token)  # "called Thursday on ...": a day is no object
+            if not found and verb_parsed_as_modifier(token, self.cues.day_words):
                 found = [token.head]  # "imposed sanctions" parsed as "imposed" modifying "sanctions"
-            if not found and _verb_after_time(token, self.cues.day_words):  # "on Wednesday vetoed a resolution"
-                found = _noun_phrase_after(token)
+            if not found and verb_after_time(token, self.cues.day_words):  # "on Wednesday vetoed a resolution"
+                found = noun_phrase_after(token)
             self._object_cache[token.i] = found
         return found
 
@@ -229,7 +238,7 @@ class SentenceCoder:
         found = self._prep_cache.get(key)
         if found is None:
             found = self._deep_phrases(token, preposition, for_target)
-            if not found and _verb_parsed_as_modifier(token, self.cues.day_words):  # "imposed sanctions on Russia"
+            if not found and verb_parsed_as_modifier(token, self.cues.day_words):  # "imposed sanctions on Russia"
                 found = self._deep_phrases(token.head, preposition, for_target)
             self._prep_cache[key] = found
         return found
@@ -400,7 +409,7 @@ class SentenceCoder:
                 mention = self._mention_at(item.i)
                 if mention is None or _country_of(mention.actor) in own or not mention.actor.country:
                     continue
-                depth = _depth_below(item, obj)
+                depth = depth_below(item, obj)
                 if best is None or depth < best[0]:
                     best = (depth, mention)
         return [best[1].actor] if best is not None else []
@@ -438,7 +447,7 @@ class SentenceCoder:
                 mention = self._mention_at(item.i, adjectives=True)
                 if mention is None or mention.actor.country in (None, source.country):
                     continue
-                depth = _depth_below(item, child) + 1
+                depth = depth_below(item, child) + 1
                 if depth <= AIM_DEPTH and (best is None or depth < best[0]):
                     best = (depth, mention)
         return best[1].actor if best is not None else None
@@ -525,14 +534,14 @@ class SentenceCoder:
             sources = []
         else:  # several subjects ("The EU and the US" parsed as two) all act
             subjects = (
-                children(token, SUBJECT | PASSIVE_SUBJECT) or _mistagged_subject(token)
+                children(token, SUBJECT | PASSIVE_SUBJECT) or mistagged_subject(token)
                 or subject_of_auxiliary(token) or self._actor_misread_before(token)
             )
             found = [a for s in subjects for a in self.actors_of(s)]
             sources = _unique(found) if found else self._first_actors(subject_candidates(token))
             if not sources:  # "Palestinian prisoners rioted": the nationality is all we know
                 sources = self._modifier_actors(subjects)
-            if not sources and _verb_after_time(token, self.cues.day_words):  # "The US on Wednesday vetoed": before the time
+            if not sources and verb_after_time(token, self.cues.day_words):  # "The US on Wednesday vetoed": before the time
                 sources = self._preceding_subject(token, [])
         return sources, self._targets(token, pattern, passive)
 
@@ -596,7 +605,7 @@ class SentenceCoder:
                 if child in repaired and item.i < token.i:
                     continue  # a misplaced object's parse may hold the subject
                 mention = self._mention_at(item.i)
-                depth = _depth_below(item, child) + 1
+                depth = depth_below(item, child) + 1
                 if mention is not None and depth <= 3 and (best is None or depth < best[0]):
                     best = (depth, mention)
         return [best[1].actor] if best is not None else []
@@ -687,7 +696,7 @@ class SentenceCoder:
             mention = self._mention_at(item.i)
             if mention is None:
                 continue
-            depth = _depth_below(item, token)
+            depth = depth_below(item, token)
             if best is None or depth < best[0]:
                 best = (depth, mention)
         return best[1] if best is not None and best[0] <= 3 else None
@@ -740,164 +749,6 @@ def _embedded_under(token: Any, triggers: set[int], stating: set[int] | None = N
 
 
 # "gathered about 150,000 soldiers": the parser may read "about" as a preposition
-APPROXIMATORS = frozenset({"about", "around", "nearly", "some", "over", "roughly", "almost", "approximately"})
-
-
-def _counted_objects(token: Any) -> list[Any]:
-    """Objects with a number that the parser attached as obliques ("about 150,000 soldiers")."""
-    return [
-        c for c in token.children
-        if c.dep_ == "obl" and preposition_of(c) in APPROXIMATORS and any(g.dep_ == "nummod" for g in c.children)
-    ]
-
-
-def _verb_parsed_as_modifier(token: Any, day_words: frozenset[str]) -> bool:
-    """A finite verb the parser attached as a modifier of the noun after it ("The EU imposed
-    sanctions" read as a noun phrase): the noun is really its object."""
-    if token.dep_ not in ("amod", "acl", "compound") or token.head.i < token.i or token.head.pos_ not in NAME_POS:
-        return False
-    if token.pos_ in VERB_POS and (token.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT for c in token.children)):
-        return True
-    if token.pos_ in VERB_POS and _subject_left_to_noun(token):
-        return True  # "Serbia eased restrictions": the subject went to the noun
-    return _verb_after_time(token, day_words)
-
-
-def _subject_left_to_noun(token: Any) -> list[Any]:
-    """The subject of a verb parsed as a modifier of the noun after it, left to that noun: its
-    subject before the verb (not a copula's predicate), or, when the noun is the root of a
-    sentence with no other verb, a name compounded before the verb ("Serbia eased emergency
-    measures" read as one noun phrase)."""
-    head = token.head
-    siblings = [c for c in head.children if c.i < token.i]
-    if token.dep_ not in ("amod", "acl", "compound") or head.i < token.i or any(c.dep_ == "cop" for c in head.children):
-        return []
-    subjects = [c for c in siblings if c.dep_ in SUBJECT]
-    if subjects or head.dep_ != "ROOT" or token.tag_ not in ("VBD", "VBN"):
-        return subjects
-    if any(t.pos_ in VERB_POS and t.i != token.i for t in head.sent):
-        return []
-    return [c for c in siblings if c.dep_ in ("compound", "nmod:poss") and c.pos_ == "PROPN"]
-
-
-# a verb in one of these relations was parsed as a clause, so it is no misread noun
-NOT_NOMINAL_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "parataxis", "acl:relcl", "relcl", "csubj"})
-NOUN_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nummod", "nmod:poss", "case", "flat"})
-
-
-def _noun_phrase_after(token: Any) -> list[Any]:
-    """The head of the noun phrase right after a word, whatever the parse made of it: the
-    first noun or name past its determiners, adjectives, numbers and compounds."""
-    doc = token.doc
-    end = token.sent.end if hasattr(token, "sent") else len(doc)
-    for index in range(token.i + 1, min(end, token.i + 8)):
-        word = doc[index]
-        if word.pos_ in NAME_POS and not (word.dep_ in NOUN_PHRASE_DEPS and word.head.i > index):
-            return [word]
-        if word.pos_ not in ("DET", "ADJ", "NUM", "PROPN", "NOUN", "PART") and word.lower_ != "'s":
-            return []
-    return []
-
-
-def _verb_after_time(token: Any, day_words: frozenset[str]) -> bool:
-    """A past-tense verb right after a day word, parsed as a noun or a noun's modifier ("The
-    US on Wednesday vetoed a resolution", "The UN on Tuesday reduced food supplies")."""
-    if not (token.tag_ in ("VBD", "VBN") or (token.pos_ in NOUN_POS and token.lower_.endswith("ed"))):
-        return False
-    if token.i == 0 or token.dep_ in NOT_NOMINAL_DEPS or token.doc[token.i - 1].lower_ not in day_words:
-        return False
-    return not any(c.dep_ in SUBJECT for c in token.children)
-
-
-def _mistagged_subject(token: Any) -> list[Any]:
-    """A verb tagged as a noun ("The West accuses Putin") has its subject as a modifier before
-    it; a verb parsed as the modifier of its object ("Serbia eased restrictions") left its
-    subject to that noun."""
-    if token.pos_ in VERB_POS:
-        return _subject_left_to_noun(token)
-    if token.pos_ not in NOUN_POS:
-        return []
-    return [c for c in token.children if c.dep_ in ("compound", "nmod", "amod", "nmod:poss") and c.i < token.i]
-
-
-def trigger_pos(token: Any, day_words: frozenset[str] = frozenset()) -> str | None:
-    """"verb" or "noun" for pattern look-up; a 'noun' with a direct object is a mistagged
-    verb ("The West accuses Putin" in headline style)."""
-    pos = token.pos_
-    if pos in VERB_POS:
-        return "verb"
-    if pos in NOUN_POS and _verb_after_time(token, day_words):
-        return "verb"
-    if pos in NOUN_POS:
-        return "verb" if any(c.dep_ in OBJECT for c in token.children) else "noun"
-    return None
-
-
-def _depth_below(item: Any, ancestor: Any) -> int:
-    depth = 0
-    while item.i != ancestor.i and item.head.i != item.i and depth < 50:
-        item = item.head
-        depth += 1
-    return depth
-
-
-def _has_particle(
-    token: Any, particle: str, pos: str, day_words: frozenset[str] = frozenset(), time_nouns: frozenset[str] = frozenset()
-) -> bool:
-    """A verb's particle ("call off", "press on": a particle child or the next word, also after
-    a day word in wire style: "called Thursday on Arabs to unite"; never the preposition of a
-    time: "demanded on Monday") or a noun's modifiers ("air strike": the words before it)."""
-    words = particle.split()
-    if pos == "noun":
-        before = [t.lower_ for t in token.doc[max(token.i - len(words), 0) : token.i]]
-        return before == words
-    for child in token.children:  # "blew up": the particle; "blew up off" needs "off" after it too
-        if child.dep_ in PARTICLE and child.lower_ == words[0]:
-            after = [t.lower_ for t in token.doc[child.i + 1 : child.i + len(words)]]
-            if after == words[1:]:
-                return True
-    start = token.i + 1
-    if start < len(token.doc) and token.doc[start].lower_ in day_words:
-        start += 1
-    following = token.doc[start : start + len(words)]
-    if [t.lower_ for t in following] != words:
-        return False
-    first = following[0]
-    return not (first.dep_ == "case" and first.head.lemma_.lower() in time_nouns)
-
-
-MAX_PHRASE_WORDS = 6
-
-
-def subtree_ngrams(token: Any) -> frozenset[tuple[str, ...]]:
-    """Every run of up to six words in the token's subtree, as lemmas, word forms and plural
-    stems ("diplomats" when the lemmatizer leaves it), so phrase checks are set look-ups.
-    Clauses with a subject of their own are left out: in "a declaration demanding that the
-    government provide information", the information is the government's."""
-    grams: set[tuple[str, ...]] = set()
-    for words in _contiguous_runs(own_clause(token)):
-        rows = (
-            [t.lemma_.lower() for t in words],
-            [t.lower_ for t in words],
-            [plural_stem(t.lower_) for t in words],
-        )
-        for row in rows:
-            for start in range(len(row)):
-                for size in range(1, min(MAX_PHRASE_WORDS, len(row) - start) + 1):
-                    grams.add(tuple(row[start : start + size]))
-    return frozenset(grams)
-
-
-def _contiguous_runs(tokens: list[Any]) -> list[list[Any]]:
-    runs: list[list[Any]] = []
-    for token in tokens:
-        if runs and runs[-1][-1].i + 1 == token.i:
-            runs[-1].append(token)
-        else:
-            runs.append([token])
-    return runs
-
-
 def why_not(reason: str, pattern: Pattern) -> str:
     """A failed constraint in words, for `gesta explain`."""
     if reason == "particle":

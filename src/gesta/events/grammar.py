@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from gesta.lemmas import plural_stem
+
 SUBJECT = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass"})
 OBJECT = frozenset({"obj", "dobj"})
@@ -166,3 +168,35 @@ def is_infinitive_complement(token: Any) -> bool:
         return False
     words = [g for c in token.children for g in (c, *(c.children if c.dep_ == "aux" else ()))]
     return any(w.dep_ == "mark" and w.lower_ == "to" for w in words)  # "to have shot": the mark may hang on "have"
+
+
+MAX_PHRASE_WORDS = 6
+
+
+def subtree_ngrams(token: Any) -> frozenset[tuple[str, ...]]:
+    """Every run of up to six words in the token's subtree, as lemmas, word forms and plural
+    stems ("diplomats" when the lemmatizer leaves it), so phrase checks are set look-ups.
+    Clauses with a subject of their own are left out: in "a declaration demanding that the
+    government provide information", the information is the government's."""
+    grams: set[tuple[str, ...]] = set()
+    for words in _contiguous_runs(own_clause(token)):
+        rows = (
+            [t.lemma_.lower() for t in words],
+            [t.lower_ for t in words],
+            [plural_stem(t.lower_) for t in words],
+        )
+        for row in rows:
+            for start in range(len(row)):
+                for size in range(1, min(MAX_PHRASE_WORDS, len(row) - start) + 1):
+                    grams.add(tuple(row[start : start + size]))
+    return frozenset(grams)
+
+
+def _contiguous_runs(tokens: list[Any]) -> list[list[Any]]:
+    runs: list[list[Any]] = []
+    for token in tokens:
+        if runs and runs[-1][-1].i + 1 == token.i:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
