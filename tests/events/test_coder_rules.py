@@ -371,3 +371,14 @@ def test_whoever_pressed_for_what_is_refused_is_the_target(pipeline: Any) -> Non
     found = events(pipeline, "The Nigerian vice-president has declined to resign despite growing pressure by members of the Kenya Anti-Corruption Commission.")
     refusals = [e for e in found if e.rule.endswith(">refused")]
     assert refusals and refusals[0].target is not None and refusals[0].target.code == "KEN", codes(found)
+
+
+def test_capturing_part_of_a_stronghold_is_no_taking_part(pipeline: Any) -> None:
+    # PETRARCH2's "take part" pattern belongs to "take" only (idiom_objects), not to "capture"
+    found = events(pipeline, "Ethiopian troops captured part of a rebel stronghold in Tigray.")
+    assert found and not any(e.cameo.startswith("03") for e in found), [(e.cameo, e.rule) for e in found]
+
+
+def test_refusing_admittance_is_refusing_entry(pipeline: Any) -> None:
+    found = events(pipeline, "Benin refused admittance to Ghanaians on Monday.")
+    assert ("120", "BEN", "GHA") in codes(found), codes(found)

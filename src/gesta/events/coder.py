@@ -351,9 +351,12 @@ class SentenceCoder:
                         return found
         return []
 
+    def _mention_of(self, actor: Actor) -> Mention | None:
+        return next((m for m in self.mentions if m.actor is actor), None)
+
     def _token_of(self, actor: Actor) -> int | None:
         """The sentence index of the last token of the actor's mention."""
-        mention = next((m for m in self.mentions if m.actor is actor), None)
+        mention = self._mention_of(actor)
         return mention.token_end - 1 + self.span.start if mention is not None else None
 
     def _is_state(self, actor: Actor) -> bool:
@@ -361,7 +364,7 @@ class SentenceCoder:
         "Moscow"), not its people ("Algerians")."""
         if actor.sector is not None:
             return actor.sector in self.cues.state_sectors
-        mention = next((m for m in self.mentions if m.actor is actor), None)
+        mention = self._mention_of(actor)
         return mention is not None and mention.why.split(" ", 1)[0] in STATE_ENTRY_KINDS
 
     def _reporting_sense(self, trigger: Any) -> tuple[str, list[Actor]] | None:
@@ -709,12 +712,12 @@ COMPLEMENT_TARGETS = ("object", "iobj", "prep:to", "prep:for", "prep:with", "pre
 EMBEDDING_DEPS = frozenset({"xcomp", "advcl", "acl", "acl:relcl", "relcl", "csubj"})
 
 
-# not 01: "announced a suspension of air links" announces the suspension as its own act
 RELATIVE_DEPS = frozenset({"acl:relcl", "relcl", "acl"})
 STATE_ENTRY_KINDS = frozenset({"country", "capital", "seat"})  # how a mention's `why` begins
 MISREAD_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "obl:npmod", "nmod:npmod", "dep", "compound"})
 AIM_DEPTH = 6  # how deep in a protest's phrases its foreign aim may be named
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # attacks with unknown perpetrators are still events
+# not 01: "announced a suspension of air links" announces the suspension as its own act
 COMMUNICATIVE_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 
 
@@ -748,7 +751,6 @@ def _embedded_under(token: Any, triggers: set[int], stating: set[int] | None = N
     return False
 
 
-# "gathered about 150,000 soldiers": the parser may read "about" as a preposition
 def why_not(reason: str, pattern: Pattern) -> str:
     """A failed constraint in words, for `gesta explain`."""
     if reason == "particle":

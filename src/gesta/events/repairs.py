@@ -14,6 +14,7 @@ NOUN_POS = frozenset({"NOUN"})
 NAME_POS = frozenset({"NOUN", "PROPN"})
 
 
+# "gathered about 150,000 soldiers": the parser may read "about" as a preposition
 APPROXIMATORS = frozenset({"about", "around", "nearly", "some", "over", "roughly", "almost", "approximately"})
 
 
