@@ -22,9 +22,12 @@ sentences, attaching the root of the shorter part to the root of the longer one.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from spacy.attrs import ORTH
+import numpy
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -65,112 +68,163 @@ def add_news_special_cases(nlp: Language) -> list[str]:
     return added
 
 
-def _line_start(token: Token) -> bool:
-    """True when the token is the first non-space token after a line break."""
-    if token.i == 0:
-        return True
-    prev = token.doc[token.i - 1]
-    return prev.is_space and "\n" in prev.text
+@dataclass
+class _Tokens:
+    """Plain lists of what the rules read, so the loop creates no Token per token.
+
+    The starts are written back with one ``Doc.from_array``: setting
+    ``Token.is_sent_start`` scans the whole doc for a parse each time (quadratic).
+
+    ``starts`` holds spaCy's raw ``sent_start`` values: > 0 starts a sentence, < 0 does
+    not, 0 is unknown. Lexical flags (``is_title``, ``like_num``...) of the few tokens
+    that need them are read from ``doc`` itself.
+    """
+
+    doc: Doc
+    text: list[str]
+    ws: list[int]
+    space: list[int]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Tokens:
+        if not len(doc):
+            return cls(doc, [], [], [], [])
+        cols = doc.to_array([ORTH, SPACY, IS_SPACE, SENT_START])
+        ws, space, starts = cols[:, 1:].astype(numpy.int64).T.tolist()
+        strings = doc.vocab.strings
+        return cls(doc, [strings[o] for o in cols[:, 0].tolist()], ws, space, starts)
+
+    def write_starts(self) -> None:
+        if self.starts:
+            values: Any = numpy.array(self.starts, dtype=numpy.int64).view(numpy.uint64)
+            self.doc.from_array([SENT_START], values)
 
 
-def _no_break_after(token: Token) -> bool:
-    """True when a sentence cannot end right after ``token``."""
-    text = token.text
-    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
-    if text in TITLES or INITIAL.match(text):
-        return nxt is not None and not nxt.is_space and (nxt.is_title or nxt.like_num
-                                                         or INITIAL.match(nxt.text) is not None)
+def _line_start(v: _Tokens, i: int) -> bool:
+    """True when token ``i`` is the first non-space token after a line break."""
+    return i == 0 or (bool(v.space[i - 1]) and "\n" in v.text[i - 1])
+
+
+def _is_initial(text: str) -> bool:
+    # INITIAL matches "J." and, through ``$``, "J.\n": never longer than 3 characters
+    return len(text) < 4 and INITIAL.match(text) is not None
+
+
+def _no_break_after(v: _Tokens, i: int) -> bool:
+    """True when a sentence cannot end right after token ``i`` (``i + 1`` exists)."""
+    text = v.text[i]
+    if text in TITLES or _is_initial(text):
+        if v.space[i + 1]:
+            return False
+        nxt = v.doc[i + 1]
+        return nxt.is_title or nxt.like_num or _is_initial(v.text[i + 1])
     if text in MONTHS:
-        return nxt is not None and nxt.like_num
+        return v.doc[i + 1].like_num
     return False
 
 
-def _dateline_end(doc: Doc, start: int) -> int | None:
+def _dateline_end(v: _Tokens, start: int) -> int | None:
     """Index of the dash closing a dateline that begins at ``start``, if any."""
-    first = doc[start]
+    first = v.doc[start]
     if not (first.is_upper and first.is_alpha and len(first) > 1):
         return None
-    for tok in doc[start + 1 : min(start + DATELINE_MAX, len(doc))]:
-        if tok.is_space or tok.text in SENT_END:
+    for i in range(start + 1, min(start + DATELINE_MAX, len(v.text))):
+        if v.space[i] or v.text[i] in SENT_END:
             return None
-        if tok.text in DASHES:
-            return tok.i if doc[tok.i - 1].text == ")" or tok.i - start <= 6 else None
+        if v.text[i] in DASHES:
+            return i if v.text[i - 1] == ")" or i - start <= 6 else None
     return None
 
 
-def _list_marker_end(doc: Doc, start: int) -> int | None:
+def _list_marker_end(v: _Tokens, start: int) -> int | None:
     """Index of ``.``/``)`` closing a list marker (``1.``, ``b)``) at a line start."""
-    if start + 2 < len(doc) and LIST_MARK.match(doc[start].text):
-        if doc[start + 1].text in {".", ")"} and not doc[start].whitespace_:
-            return start + 1
+    if (start + 2 < len(v.text) and LIST_MARK.match(v.text[start])
+            and v.text[start + 1] in {".", ")"} and not v.ws[start]):
+        return start + 1
     return None
 
 
-def _protect(doc: Doc, first: int, last: int) -> None:
-    """No sentence starts in ``doc[first:last + 1]``."""
-    for i in range(max(first, 1), min(last + 1, len(doc))):
-        doc[i].is_sent_start = False
+def _protect(v: _Tokens, first: int, last: int) -> None:
+    """No sentence starts in tokens ``first`` to ``last``."""
+    for i in range(max(first, 1), min(last + 1, len(v.starts))):
+        v.starts[i] = -1
 
 
-def _mark_line(doc: Doc, start: int) -> None:
-    doc[start].is_sent_start = True
-    dateline = _dateline_end(doc, start)
+def _mark_line(v: _Tokens, start: int) -> None:
+    v.starts[start] = 1
+    dateline = _dateline_end(v, start)
     if dateline is not None:
-        doc.user_data.setdefault(DATELINE_KEY, []).append((start, dateline))
-    end = dateline or _list_marker_end(doc, start)
+        v.doc.user_data.setdefault(DATELINE_KEY, []).append((start, dateline))
+    end = dateline or _list_marker_end(v, start)
     if end is not None:
-        _protect(doc, start + 1, end + 1)
+        _protect(v, start + 1, end + 1)
 
 
 def _ends_sentence(text: str) -> bool:
     return text in SENT_END or text[-1] in ".!?\u2026"
 
 
-def _may_start(doc: Doc, token: Token) -> bool:
-    """In running text a sentence starts only after final punctuation (maybe quoted)."""
-    prev = doc[token.i - 1]
-    if token.is_lower and token.is_alpha:
-        return False
-    if _ends_sentence(prev.text):
+def _after_final_punct(v: _Tokens, i: int) -> bool:
+    """Token ``i - 1`` is final punctuation, or a closing quote/bracket glued to one."""
+    prev = v.text[i - 1]
+    if _ends_sentence(prev):
         return True
-    if prev.text in OPENERS_AFTER_STOP and prev.i > 0:
-        return _ends_sentence(doc[prev.i - 1].text) and not doc[prev.i - 1].whitespace_
+    if prev in OPENERS_AFTER_STOP and i > 1:
+        return _ends_sentence(v.text[i - 2]) and not v.ws[i - 2]
     return False
 
 
-def _mark_token(doc: Doc, token: Token) -> None:
-    if token.is_space:
-        if token.i > 0:
-            token.is_sent_start = False
-    elif _line_start(token):
-        _mark_line(doc, token.i)
-    elif token.text in OPENERS_AFTER_STOP and doc[token.i - 1].text in SENT_END:
-        if not doc[token.i - 1].whitespace_ and (token.whitespace_ or token.i + 1 == len(doc)):
-            token.is_sent_start = False
-    elif not _may_start(doc, token):
-        token.is_sent_start = False
-    elif token.is_title and _after_quoted_full_stop(doc, token):
-        token.is_sent_start = True
-
-
-def _after_quoted_full_stop(doc: Doc, token: Token) -> bool:
-    """``... the law." Lawyers``: a full stop inside closing quotes ends the sentence."""
-    if token.i < 2 or doc[token.i - 1].text not in OPENERS_AFTER_STOP:
+def _may_start(v: _Tokens, i: int) -> bool:
+    """In running text a sentence starts only after final punctuation (maybe quoted)."""
+    if not _after_final_punct(v, i):
         return False
-    stop = doc[token.i - 2]
-    return stop.text == "." and not stop.whitespace_ and bool(doc[token.i - 1].whitespace_)
+    token = v.doc[i]
+    return not (token.is_lower and token.is_alpha)
+
+
+def _glued_closer(v: _Tokens, i: int) -> bool:
+    """A closing quote/bracket right after final punctuation (i > 0)."""
+    return v.text[i] in OPENERS_AFTER_STOP and v.text[i - 1] in SENT_END
+
+
+def _mark_token(v: _Tokens, i: int) -> None:
+    if v.space[i]:
+        if i > 0:
+            v.starts[i] = -1
+    elif _line_start(v, i):
+        _mark_line(v, i)
+    elif _glued_closer(v, i):
+        if not v.ws[i - 1] and (v.ws[i] or i + 1 == len(v.text)):
+            v.starts[i] = -1
+    elif not _may_start(v, i):
+        v.starts[i] = -1
+    elif _after_quoted_full_stop(v, i) and v.doc[i].is_title:
+        v.starts[i] = 1
+
+
+def _after_quoted_full_stop(v: _Tokens, i: int) -> bool:
+    """``... the law." Lawyers``: a full stop inside closing quotes ends the sentence."""
+    if i < 2 or v.text[i - 1] not in OPENERS_AFTER_STOP:
+        return False
+    return v.text[i - 2] == "." and not v.ws[i - 2] and bool(v.ws[i - 1])
 
 
 @Language.component(COMPONENT)
 def news_sentences(doc: Doc) -> Doc:
     """Set sentence starts the parser must keep (see module docstring)."""
-    for token in doc:
-        if token.is_sent_start is None or token.i == 0 or token.is_space:
-            _mark_token(doc, token)
-        if token.i + 1 < len(doc) and _no_break_after(token):
-            doc[token.i + 1].is_sent_start = False
-    doc.user_data[NO_START_KEY] = [t.i for t in doc if t.is_sent_start is False
-                                   and not t.is_space]
+    if len(doc) and doc.has_annotation("DEP"):
+        raise ValueError(Errors.E043)
+    v = _Tokens.of(doc)
+    last = len(doc) - 1
+    for i in range(last + 1):
+        if v.starts[i] == 0 or i == 0 or v.space[i]:
+            _mark_token(v, i)
+        if i < last and _no_break_after(v, i):
+            v.starts[i + 1] = -1
+    v.write_starts()
+    doc.user_data[NO_START_KEY] = [i for i, (start, space) in enumerate(zip(v.starts, v.space))
+                                   if start < 0 and not space]
     return doc
 
 
