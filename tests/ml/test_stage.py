@@ -136,7 +136,8 @@ def test_factory_builds_the_stage(pipeline: Any, monkeypatch: pytest.MonkeyPatch
     from .helpers import save_random_heads
 
     save_random_heads(tmp_path)
-    monkeypatch.setattr(encoder_module, "load_encoder", lambda config: FakeEncoder())
+    asked: list[Any] = []
+    monkeypatch.setattr(encoder_module, "load_encoder", lambda config, tuned=None: asked.append(tuned) or FakeEncoder())
     settings = Settings(extra={"ml_heads": str(tmp_path), "ml_confirm": 0.25})
     pipeline.context.settings, saved = settings, pipeline.context.settings
     try:
@@ -148,6 +149,32 @@ def test_factory_builds_the_stage(pipeline: Any, monkeypatch: pytest.MonkeyPatch
     assert "events" in stage.requires
     coded = stage(code(pipeline, ATTACK))
     assert all(e.decided_by in ("pattern", "both", "classifier") for e in coded.events)
+    assert asked == [None]  # these heads read the stock encoder
+
+
+def test_factory_loads_the_tuned_layers_the_heads_name(pipeline: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    import json
+
+    import numpy as np
+
+    from gesta.ml import encoder as encoder_module
+    from gesta.ml.tuned_layers import LAYERS_FILE, save_layers
+
+    from .helpers import save_random_heads
+
+    save_random_heads(tmp_path)
+    save_layers(tmp_path / LAYERS_FILE, {5: {"output.dense.bias": np.ones(4)}})
+    meta = json.loads((tmp_path / "meta.json").read_text())
+    (tmp_path / "meta.json").write_text(json.dumps(meta | {"tuned_layers": {"file": LAYERS_FILE}}))
+    asked: list[Any] = []
+    monkeypatch.setattr(encoder_module, "load_encoder", lambda config, tuned=None: asked.append(tuned) or FakeEncoder())
+    pipeline.context.settings, saved = Settings(extra={"ml_heads": str(tmp_path)}), pipeline.context.settings
+    try:
+        classify_factory(pipeline.context)
+    finally:
+        pipeline.context.settings = saved
+    assert len(asked) == 1 and set(asked[0].weights) == {5}
+    np.testing.assert_allclose(asked[0].weights[5]["output.dense.bias"], np.ones(4))
 
 
 def test_settings_override_tuned_thresholds() -> None:

@@ -148,11 +148,12 @@ def classify_factory(context: StageContext) -> ClassifyStage:
     from gesta.ml.cache import EmbeddingCache
     from gesta.ml.config import MLConfig
     from gesta.ml.encoder import load_encoder
-    from gesta.ml.heads import load_heads
+    from gesta.ml.heads import load_heads, packaged_heads_dir
+    from gesta.ml.tuned_layers import tuned_layers_of
 
     config = MLConfig.from_settings(context.settings)
-    encoder = load_encoder(config)
     heads = load_heads(config.heads)
+    encoder = load_encoder(config, tuned_layers_of(config.heads or packaged_heads_dir(), heads.meta))
     trained_on = heads.meta.get("encoder")
     if trained_on and trained_on != encoder.name:
         log.warning("classifier heads were trained on %s, not on %s: scores may be off", trained_on, encoder.name)
