@@ -1,14 +1,18 @@
 """Train the ML stage's classifier heads on training/dataset.jsonl (needs the extra gesta[ml]).
 
     python tools/train_classifiers.py [--out src/gesta/models/ml_heads] [--folds 5] [--no-tune]
+                                      [--tune-layers 2 | --tune-layers 0 --hidden 128]
 
-Reproducible: fixed seeds, deterministic full-batch training. Steps:
-1. embed every training sentence with the configured encoder (cached on disk);
-2. cross-validate each head with folds that hold out whole templates (``group``), report
-   accuracy and macro-F1, keep the out-of-fold probabilities;
+Reproducible: fixed seeds, one thread. Steps:
+1. encode every training sentence with the configured encoder: by default (``--tune-layers
+   2``) up to the layers that are fine-tuned (``encoder_tuning.py``); with ``--tune-layers 0``
+   the whole (frozen) encoder, cached on disk;
+2. cross-validate with folds that hold out whole templates (``group``): fine-tune the top
+   layers with one linear head per label set on four folds and predict the fifth (or fit MLP
+   heads on frozen embeddings); report accuracy and macro-F1, keep the out-of-fold probabilities;
 3. tune the combination thresholds on those out-of-fold predictions and the pattern coder's
    events on the training sentences (never on gold data);
-4. train every head on all the data and write ``<name>.npz`` + ``meta.json``.
+4. train on all the data and write ``<name>.npz`` + ``meta.json`` (+ ``encoder_layers.npz``).
 """
 
 from __future__ import annotations
@@ -35,13 +39,22 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from gesta.ml.cache import EmbeddingCache
-from gesta.ml.classifier import Prediction
+from gesta.ml.classifier import Prediction, SentenceClassifier
 from gesta.ml.config import MLConfig
-from gesta.ml.heads import HEAD_NAMES, NONE_LABEL, Heads, LinearHead, packaged_heads_dir
+from gesta.ml.encoder import load_encoder
+from gesta.ml.heads import HEAD_NAMES, NONE_LABEL, Heads, LinearHead, load_heads, packaged_heads_dir
+from gesta.ml.tuned_layers import LAYERS_FILE, TunedLayers, save_layers, tuned_layers_of
+
+sys.path.insert(0, str(REPO / "tools"))
+from encoder_tuning import TuningOptions, base_states, fine_tune, label_set
+from encoder_tuning import embed as tuning_embed
 
 log = logging.getLogger("train_classifiers")
 SEED = 20240611
 DATASET = REPO / "training" / "dataset.jsonl"
+# news-like records written for the project: the patterns code them about as well as they code news,
+# which the training sentences (written to be hard) do not
+SAMPLES_GOLD = REPO / "src" / "gesta" / "data" / "eval" / "samples-gold.jsonl"
 
 
 def read_rows(path: Path) -> list[dict[str, Any]]:
@@ -191,7 +204,6 @@ def code_table(rows: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def embed_rows(rows: list[dict[str, Any]], config: MLConfig) -> tuple[np.ndarray, str]:
-    from gesta.ml.encoder import load_encoder
 
     encoder = load_encoder(config)
     cache = EmbeddingCache(encoder.name, size=len(rows) + 1, disk=True)
@@ -239,22 +251,68 @@ def pattern_articles(rows: list[dict[str, Any]]) -> list[Any]:
     return articles
 
 
-def tune(rows: list[dict[str, Any]], predictions: dict[str, Prediction], codes: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Thresholds maximising the main-event PLOVER accuracy on the training sentences, using
-    out-of-fold predictions. No-event sentences are weighted so that they count as much as
-    event sentences in total (news has far more of them than the training data). For every
-    event gate, the review thresholds are tuned on sentences with pattern events and
-    ``propose_root`` on the others (ties: the higher, more cautious thresholds); the vote (which
-    head picks the answer, see :mod:`gesta.ml.combine`) is chosen the same way."""
+def training_scorer(rows: list[dict[str, Any]], predictions: dict[str, Prediction], codes: dict[str, str]) -> Callable[..., float]:
+    """Main-event PLOVER accuracy on the training sentences, from out-of-fold predictions. No-event
+    sentences are weighted so that they count as much as event sentences in total (news has far
+    more of them than the training data)."""
     from gesta.ml.combine import Rules
+    from gesta.ml.stage import plover_types
 
     articles = pattern_articles(rows)
     saved = [[dataclasses.replace(e) for e in a.events] for a in articles]
-    has_events = [bool(events) for events in saved]
-    from gesta.ml.combine import VOTES
-    from gesta.ml.stage import plover_types
-
     score = _scorer(rows, articles, saved, predictions, Rules(codes=codes, specificity=_specificity(), types=plover_types()))
+    score.has_events = [bool(events) for events in saved]  # type: ignore[attr-defined]
+    score.metric = ("main-event PLOVER type accuracy on the training sentences (out-of-fold predictions; "  # type: ignore[attr-defined]
+                    "no-event sentences weighted to half of the total)")
+    return score
+
+
+def gold_scorer(path: Path, classifier: Any, codes: dict[str, str]) -> Callable[..., float]:
+    """The type accuracy ``gesta evaluate`` reports on a gold file (records the heads never saw),
+    for given thresholds; the pattern pipeline runs once, the classify stage per trial."""
+    import gesta
+    from gesta.evaluation.gold import read_gold
+    from gesta.evaluation.score import (
+        EvaluationReport,
+        legacy_actor_codes,
+        modernise_codes,
+        score_record,
+    )
+    from gesta.ml.combine import Rules
+    from gesta.ml.stage import ClassifyStage, plover_types
+
+    pipeline = gesta.load()
+    codebook = pipeline.context.codebook
+    legacy = legacy_actor_codes()
+    records = [modernise_codes(r, legacy) for r in read_gold(path, codebook.modern_plover)]
+    articles = [pipeline(r.text, published=r.published, article_id=r.id) for r in records]
+    saved = [[dataclasses.replace(e) for e in a.events] for a in articles]
+    base = Rules(codes=codes, specificity=_specificity(), types=plover_types())
+
+    def score(values: dict[str, Any], has_events: list[bool], with_events: bool | None) -> float:
+        stage = ClassifyStage(classifier, base.with_thresholds(values))
+        report = EvaluationReport()
+        for record, article, events, found in zip(records, articles, saved, has_events, strict=True):
+            if with_events is not None and found != with_events:
+                continue
+            article.events = [dataclasses.replace(e) for e in events]
+            score_record(report, record, stage(article), codebook)
+        return float(report.type_correct)
+
+    score.weights = [1.0] * len(records)  # type: ignore[attr-defined]
+    score.has_events = [bool(events) for events in saved]  # type: ignore[attr-defined]
+    score.metric = f"type accuracy of gesta evaluate on {_shown(path)}"  # type: ignore[attr-defined]
+    return score
+
+
+def tune(score: Callable[..., float]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Thresholds maximising ``score`` (a scorer from :func:`training_scorer` or :func:`gold_scorer`).
+    For every event gate, the review thresholds are tuned on sentences with pattern events and
+    ``propose_root`` on the others (ties: the higher, more cautious thresholds); the vote (which
+    head picks the answer, see :mod:`gesta.ml.combine`) is chosen the same way."""
+    from gesta.ml.combine import VOTES
+
+    has_events: list[bool] = score.has_events  # type: ignore[attr-defined]
     best: tuple[float, int, float, dict[str, Any]] | None = None
     by_vote: dict[str, float] = {}
     for rank, vote in enumerate(VOTES):  # ties: the earlier (simpler) vote
@@ -272,12 +330,11 @@ def tune(rows: list[dict[str, Any]], predictions: dict[str, Prediction], codes: 
     chosen = best[3]
     off: dict[str, Any] = {"event": 1.01, "confirm": 1.01, "correct_vague": 1.01, "correct_specific": 1.01, "propose_root": 1.01}
     weight = sum(score.weights) / 2
-    report = {"metric": "main-event PLOVER type accuracy on the training sentences (out-of-fold predictions; "
-                        "no-event sentences weighted to half of the total)",
+    report = {"metric": score.metric,  # type: ignore[attr-defined]
               "patterns_only": round(score(off, has_events, None) / (2 * weight), 4),
               "combined": round(score(chosen, has_events, None) / (2 * weight), 4),
               "combined_by_vote": {v: round(t / (2 * weight), 4) for v, t in by_vote.items()}}
-    log.info("tuned thresholds %s: training accuracy %.3f -> %.3f", chosen, report["patterns_only"], report["combined"])
+    log.info("tuned thresholds %s: %s %.3f -> %.3f", chosen, report["metric"], report["patterns_only"], report["combined"])
     return chosen, report
 
 
@@ -328,6 +385,82 @@ def _scorer(rows: list[dict[str, Any]], articles: list[Any], saved: list[list[An
     return score
 
 
+HeadsResult = tuple[dict[str, dict[str, Any]], dict[str, tuple[np.ndarray, list[str]]], dict[str, LinearHead], str, dict[str, Any]]
+
+
+def frozen_heads(rows: list[dict[str, Any]], folds: np.ndarray, config: MLConfig, hidden: int) -> HeadsResult:
+    """MLP heads on the stock encoder's embeddings: CV scores, out-of-fold probabilities, heads."""
+    x, encoder_name = embed_rows(rows, config)
+    cv: dict[str, dict[str, Any]] = {}
+    oof: dict[str, tuple[np.ndarray, list[str]]] = {}
+    heads: dict[str, LinearHead] = {}
+    for name in HEAD_NAMES:
+        index, labels = targets(rows, name)
+        cv[name], probs, classes = cross_validate(x[index], labels, folds[index], hidden)
+        full = np.zeros((len(rows), len(classes)))
+        full[index] = probs
+        oof[name] = (full, classes)
+        heads[name] = fit(x[index], labels, hidden)
+        _log_cv(name, cv[name], len(classes))
+    return cv, oof, heads, encoder_name, {"hidden": hidden}
+
+
+def tuned_heads(rows: list[dict[str, Any]], folds: np.ndarray, config: MLConfig, options: TuningOptions,
+                out: Path) -> HeadsResult:
+    """Top layers fine-tuned with linear heads, once per fold (out-of-fold scores) and once on
+    all rows (what ships: the heads and ``encoder_layers.npz`` in ``out``)."""
+
+    model = load_encoder(dataclasses.replace(config, quantize=False)).model
+    runner = load_encoder(config).model if config.quantize else None
+    base = base_states(model, [r["text"] for r in rows], options, runner)
+    labels = {name: label_set(*targets(rows, name)) for name in HEAD_NAMES}
+    oof = {name: (np.zeros((len(rows), len(found.classes))), list(found.classes)) for name, found in labels.items()}
+    for fold in sorted(set(folds.tolist())):
+        log.info("fine-tuning without fold %d", fold)
+        tuned = fine_tune(base, labels, np.where(folds != fold)[0], options)
+        held_out = np.where(folds == fold)[0]
+        x = tuning_embed(base, tuned, held_out)
+        for name, head in tuned.heads.items():
+            oof[name][0][held_out] = head.probabilities(x)
+    cv = {}
+    for name, found in labels.items():
+        gold = [found.classes[t] for t in found.targets]
+        predicted = [found.classes[i] for i in oof[name][0][found.rows].argmax(1)]
+        cv[name] = scores(gold, predicted) | {"per_class": per_class(gold, predicted)}
+        _log_cv(name, cv[name], len(found.classes))
+    log.info("fine-tuning on all %d sentences", len(rows))
+    final = fine_tune(base, labels, np.arange(len(rows)), options)
+    save_layers(out / LAYERS_FILE, final.layers)
+    layers = TunedLayers.load(out / LAYERS_FILE)
+    name = f"{config.model}+{layers.tag}{'+int8' if config.quantize else ''}"
+    entry = {"file": LAYERS_FILE, "layers": sorted(final.layers), "sha256": layers.digest}
+    return cv, oof, final.heads, name, {"tuned_layers": entry}
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the repository when it is inside it."""
+    resolved = path.resolve()
+    return str(resolved.relative_to(REPO)) if resolved.is_relative_to(REPO) else str(resolved)
+
+
+def _log_cv(name: str, found: dict[str, Any], classes: int) -> None:
+    log.info("%-16s CV accuracy %.3f  macro-F1 %.3f  (n=%d, %d classes)", name, found["accuracy"],
+             found["macro_f1"], found["n"], classes)
+
+
+def retune(directory: Path, gold: str, threads: int) -> int:
+    """Tune the thresholds of the heads in ``directory`` on a gold file and rewrite their meta data."""
+    if gold in ("training", "none"):
+        raise SystemExit("--retune needs a gold file for --tune-on (out-of-fold predictions are not kept)")
+    heads = load_heads(directory)
+    config = MLConfig(threads=threads)  # the packaged encoder, which the heads in the repository are trained on
+    classifier = SentenceClassifier(load_encoder(config, tuned_layers_of(directory, heads.meta)), heads)
+    thresholds, tuning = tune(gold_scorer(Path(gold), classifier, heads.meta.get("codes", {})))
+    Heads(heads.heads, heads.meta | {"thresholds": thresholds, "tuning": tuning}).save(directory)
+    log.info("wrote thresholds to %s", directory / "meta.json")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DATASET)
@@ -340,37 +473,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=TRAINING["l2"])
     parser.add_argument("--model", default=None, help="sentence-transformers model (default: the packaged one)")
     parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--no-tune", action="store_true", help="keep default thresholds")
+    parser.add_argument("--tune-on", default=str(SAMPLES_GOLD),
+                        help="tune the thresholds on this gold file (default: the samples gold), on 'training' "
+                             "(the training sentences, out-of-fold), or 'none' (keep the defaults)")
+    parser.add_argument("--tune-layers", type=int, default=2,
+                        help="fine-tune the encoder's top N layers with linear heads (0: frozen encoder, MLP heads)")
+    parser.add_argument("--epochs", type=int, default=TuningOptions.epochs, help="epochs of fine-tuning")
     parser.add_argument("--report", type=Path, default=REPO / "training" / "cv_scores.json")
+    parser.add_argument("--retune", action="store_true",
+                        help="keep the heads in --out and only tune their thresholds on the --tune-on gold file")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if args.retune:
+        return retune(args.out, args.tune_on, args.threads)
     TRAINING.update(members=args.members, lr=args.lr, steps=args.steps, l2=args.l2)
     config = MLConfig(threads=args.threads, **({"model": args.model} if args.model else {}))
     rows = read_rows(args.data)
-    x, encoder_name = embed_rows(rows, config)
     folds = folds_by_group([r["group"] for r in rows], args.folds)
-    cv: dict[str, Any] = {}
-    oof: dict[str, tuple[np.ndarray, list[str]]] = {}
-    heads: dict[str, LinearHead] = {}
-    for name in HEAD_NAMES:
-        index, labels = targets(rows, name)
-        cv[name], probs, classes = cross_validate(x[index], labels, folds[index], args.hidden)
-        full = np.zeros((len(rows), len(classes)))
-        full[index] = probs
-        oof[name] = (full, classes)
-        heads[name] = fit(x[index], labels, args.hidden)
-        log.info("%-16s CV accuracy %.3f  macro-F1 %.3f  (n=%d, %d classes)", name, cv[name]["accuracy"],
-                 cv[name]["macro_f1"], cv[name]["n"], len(classes))
+    if args.tune_layers:
+        options = TuningOptions(layers=args.tune_layers, epochs=args.epochs)
+        cv, oof, heads, encoder_name, extra_meta = tuned_heads(rows, folds, config, options, args.out)
+        training: dict[str, Any] = {"tuned": dataclasses.asdict(options)}
+    else:
+        cv, oof, heads, encoder_name, extra_meta = frozen_heads(rows, folds, config, args.hidden)
+        training = dict(TRAINING) | {"hidden": args.hidden}
     thresholds: dict[str, Any] = {}
     tuning: dict[str, Any] = {}
-    if not args.no_tune:
-        thresholds, tuning = tune(rows, out_of_fold_predictions(rows, oof), code_table(rows))
-    meta = {"encoder": encoder_name, "dim": int(x.shape[1]), "trained_on": str(args.data.relative_to(REPO)),
-            "sentences": len(rows), "folds": args.folds, "hidden": args.hidden, "seed": SEED, "training": dict(TRAINING),
+    if args.tune_on == "training":
+        thresholds, tuning = tune(training_scorer(rows, out_of_fold_predictions(rows, oof), code_table(rows)))
+    elif args.tune_on != "none":
+        classifier = SentenceClassifier(load_encoder(config, tuned_layers_of(args.out, extra_meta)), Heads(heads))
+        thresholds, tuning = tune(gold_scorer(Path(args.tune_on), classifier, code_table(rows)))
+    meta = {"encoder": encoder_name, "dim": heads["cameo_root"].input_dim, "trained_on": _shown(args.data),
+            "sentences": len(rows), "folds": args.folds, "seed": SEED, "training": training,
             "cv": {name: {k: v for k, v in found.items() if k != "per_class"} for name, found in cv.items()},
-            "thresholds": thresholds, "tuning": tuning, "codes": code_table(rows)}
+            "thresholds": thresholds, "tuning": tuning, "codes": code_table(rows)} | extra_meta
     Heads(heads, meta).save(args.out)
-    args.report.write_text(json.dumps({"cv": cv, "training": dict(TRAINING), "thresholds": thresholds, "tuning": tuning}, indent=2) + "\n", "utf-8")
+    args.report.write_text(json.dumps({"cv": cv, "training": training, "thresholds": thresholds, "tuning": tuning}, indent=2) + "\n", "utf-8")
     log.info("wrote %s and %s", args.out, args.report)
     return 0
 
