@@ -12,6 +12,7 @@ from gesta.ml.cache import EmbeddingCache
 from gesta.ml.classifier import SentenceClassifier
 from gesta.ml.config import DEFAULT_MODEL, MLConfig
 from gesta.ml.heads import LinearHead, load_heads, packaged_heads_dir
+from gesta.ml.tuned_layers import tuned_layers_of
 from gesta.settings import Settings
 
 from .helpers import DIM, FakeEncoder, save_random_heads
@@ -46,6 +47,11 @@ def test_packaged_heads_load() -> None:
     heads = load_heads()
     assert heads.meta["encoder"].startswith(DEFAULT_MODEL)
     assert len(heads["cameo_root"].labels) == 20
+    tuned = tuned_layers_of(packaged_heads_dir(), heads.meta)
+    if tuned is not None:  # the heads read an encoder with fine-tuned top layers: the file is the one trained
+        assert tuned.digest == heads.meta["tuned_layers"]["sha256"]
+        assert sorted(tuned.weights) == heads.meta["tuned_layers"]["layers"]
+        assert tuned.tag in heads.meta["encoder"]
 
 
 def test_dimension_mismatch_is_reported(tmp_path: Path) -> None:
