@@ -25,7 +25,8 @@ def test_text_output(fast_load: None, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["info"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("gesta ")
-    for part in ("parser:", "components:", "actor dictionaries:", "event patterns:", "CAMEO codes", "stages:", "cache:"):
+    for part in ("parser:", "components:", "actor dictionaries:", "event patterns:", "CAMEO codes", "stages:", "cache:",
+                 "classifier (--ml):"):
         assert part in out
     assert "gesta.actors.v1 -> gesta.events.v1" in out
 
@@ -40,6 +41,22 @@ def test_json_output(fast_load: None, pipeline: Any, capsys: pytest.CaptureFixtu
     assert info["cameo_codes"] == len(pipeline.context.codebook.cameo)
     assert "gesta.actors.v1" in info["stages"] and "gesta.events.v1" in info["stages"]
     assert {"name", "version"} <= set(info["parser"])
+    from gesta.ml.heads import load_heads
+
+    meta = load_heads().meta
+    assert info["ml"]["encoder"] == meta["encoder"]
+    assert info["ml"]["cv_accuracy"]["plover"] == meta["cv"]["plover"]["accuracy"]
+    assert info["ml"]["tuned_layers"] == meta.get("tuned_layers", {}).get("layers", [])
+
+
+def test_missing_heads_are_reported_not_fatal(fast_load: None, capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    import gesta.ml.heads
+
+    monkeypatch.setattr(gesta.ml.heads, "packaged_heads_dir", lambda: tmp_path)
+    assert main(["info"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("classifier (--ml):"))
+    assert "heads: " in line and "classifier heads missing" in line
 
 
 def test_cache_off_is_reported(fast_load: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -34,7 +34,33 @@ def collect(args: argparse.Namespace) -> dict[str, Any]:
         "patterns": {"patterns": len(context.patterns), "files": context.patterns.files},
         "cameo_codes": len(context.codebook.cameo),
         "cache": str(cache_dir() or "off"),  # GESTA_CACHE_DIR=off: not "None"
+        "ml": ml_info(),
     }
+
+
+def ml_info() -> dict[str, Any]:
+    """The optional classifier: whether the extra is installed, and the packaged heads' facts
+    (read from their meta data; nothing imports torch)."""
+    from gesta.errors import ModelError
+    from gesta.ml.encoder import is_available
+    from gesta.ml.heads import load_heads
+
+    try:
+        meta = load_heads().meta
+    except ModelError as exc:
+        return {"installed": is_available(), "error": str(exc)}
+    return {"installed": is_available(), "encoder": meta.get("encoder"),
+            "tuned_layers": (meta.get("tuned_layers") or {}).get("layers", []),
+            "cv_accuracy": {name: found.get("accuracy") for name, found in meta.get("cv", {}).items()}}
+
+
+def _ml_line(ml: dict[str, Any]) -> str:
+    state = "installed" if ml["installed"] else "not installed (pip install 'gesta[ml]')"
+    if "error" in ml:
+        return f"classifier (--ml): {state}; heads: {ml['error']}"
+    cv = ml["cv_accuracy"]
+    return (f"classifier (--ml): {state}; heads for {ml['encoder']}, cross-validated accuracy "
+            f"CAMEO root {cv.get('cameo_root')}, PLOVER {cv.get('plover')}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,6 +81,7 @@ def run(args: argparse.Namespace) -> int:
         f"event patterns: {info['patterns']['patterns']:,} from {len(info['patterns']['files'])} files; {info['cameo_codes']} CAMEO codes",
         f"stages: {' -> '.join(info['stages'])}",
         f"cache: {info['cache']}",
+        _ml_line(info["ml"]),
     ]
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
