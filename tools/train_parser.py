@@ -276,7 +276,7 @@ upstream = "*"
 [components.trainable_lemmatizer]
 factory = "trainable_lemmatizer"
 backoff = "orth"
-min_tree_freq = 3
+min_tree_freq = {min_tree_freq}
 overwrite = false
 top_k = 1
 
@@ -438,7 +438,7 @@ def write_config(args: argparse.Namespace, corpus_dir: Path, path: Path) -> Path
         hidden=args.hidden_width, parser_maxout=args.parser_maxout, dropout=args.dropout,
         patience=args.patience, max_epochs=args.max_epochs, max_steps=args.max_steps,
         eval_frequency=args.eval_frequency, learn_rate=args.learn_rate,
-        log=(path.parent / "train.jsonl").as_posix(),
+        min_tree_freq=args.min_tree_freq, log=(path.parent / "train.jsonl").as_posix(),
     )
     if args.resume_from:
         head, rest = text.split("[components]\n", 1)
@@ -597,6 +597,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--maxout", type=int, default=3)
     p.add_argument("--hidden-width", type=int, default=64)
     p.add_argument("--parser-maxout", type=int, default=2)
+    p.add_argument("--min-tree-freq", type=int, default=3,
+                   help="lemmatizer: edit trees seen fewer times are dropped (its cost grows "
+                   "with the number of trees)")
     p.add_argument("--dropout", type=float, default=0.1)
     p.add_argument("--learn-rate", type=float, default=0.001)
     p.add_argument("--patience", type=int, default=3000)
@@ -675,7 +678,7 @@ def _gesta_meta(args: argparse.Namespace, genres: list[str], stats: dict) -> dic
         "hyperparameters": {k: getattr(args, k) for k in (
             "width", "depth", "embed_rows", "maxout", "hidden_width", "parser_maxout",
             "dropout", "learn_rate", "max_steps", "max_epochs", "patience", "seed",
-            "lr_decay")} | {"resume_from": str(args.resume_from or "")},
+            "lr_decay", "min_tree_freq")} | {"resume_from": str(args.resume_from or "")},
         "spacy_version": spacy.__version__,
     }
 
