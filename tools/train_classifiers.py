@@ -1,7 +1,8 @@
 """Train the ML stage's classifier heads on training/dataset.jsonl (needs the extra gesta[ml]).
 
-    python tools/train_classifiers.py [--out src/gesta/models/ml_heads] [--folds 5] [--no-tune]
+    python tools/train_classifiers.py [--out src/gesta/models/ml_heads] [--folds 5]
                                       [--tune-layers 2 | --tune-layers 0 --hidden 128]
+                                      [--tune-on GOLD|training|none] [--retune]
 
 Reproducible: fixed seeds, one thread. Steps:
 1. encode every training sentence with the configured encoder: by default (``--tune-layers
@@ -10,8 +11,10 @@ Reproducible: fixed seeds, one thread. Steps:
 2. cross-validate with folds that hold out whole templates (``group``): fine-tune the top
    layers with one linear head per label set on four folds and predict the fifth (or fit MLP
    heads on frozen embeddings); report accuracy and macro-F1, keep the out-of-fold probabilities;
-3. tune the combination thresholds on those out-of-fold predictions and the pattern coder's
-   events on the training sentences (never on gold data);
+3. tune the combination thresholds: by default for the best type accuracy ``gesta evaluate``
+   reports on the samples gold (news-like records written for the project; never the
+   development or held-back gold), with the final heads; or (``--tune-on training``) on the
+   out-of-fold predictions and the pattern coder's events on the training sentences;
 4. train on all the data and write ``<name>.npz`` + ``meta.json`` (+ ``encoder_layers.npz``).
 """
 
@@ -204,7 +207,6 @@ def code_table(rows: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def embed_rows(rows: list[dict[str, Any]], config: MLConfig) -> tuple[np.ndarray, str]:
-
     encoder = load_encoder(config)
     cache = EmbeddingCache(encoder.name, size=len(rows) + 1, disk=True)
     started = time.perf_counter()
@@ -229,6 +231,20 @@ def out_of_fold_predictions(rows: list[dict[str, Any]], oof: dict[str, tuple[np.
     return found
 
 
+@dataclasses.dataclass(frozen=True)
+class Scorer:
+    """What :func:`tune` maximises: ``trial(thresholds, with_events)`` gives the weighted number
+    of items right (only items whose pattern events exist, or not, as ``with_events`` says;
+    all when None)."""
+
+    trial: Callable[[dict[str, Any], bool | None], float]
+    weights: list[float]
+    metric: str
+
+    def accuracy(self, thresholds: dict[str, Any]) -> float:
+        return round(self.trial(thresholds, None) / sum(self.weights), 4)
+
+
 class _OneOpinion:
     """Stands in for the classifier while tuning: every sentence gets the row's prediction."""
 
@@ -251,7 +267,7 @@ def pattern_articles(rows: list[dict[str, Any]]) -> list[Any]:
     return articles
 
 
-def training_scorer(rows: list[dict[str, Any]], predictions: dict[str, Prediction], codes: dict[str, str]) -> Callable[..., float]:
+def training_scorer(rows: list[dict[str, Any]], predictions: dict[str, Prediction], codes: dict[str, str]) -> Scorer:
     """Main-event PLOVER accuracy on the training sentences, from out-of-fold predictions. No-event
     sentences are weighted so that they count as much as event sentences in total (news has far
     more of them than the training data)."""
@@ -260,16 +276,16 @@ def training_scorer(rows: list[dict[str, Any]], predictions: dict[str, Predictio
 
     articles = pattern_articles(rows)
     saved = [[dataclasses.replace(e) for e in a.events] for a in articles]
-    score = _scorer(rows, articles, saved, predictions, Rules(codes=codes, specificity=_specificity(), types=plover_types()))
-    score.has_events = [bool(events) for events in saved]  # type: ignore[attr-defined]
-    score.metric = ("main-event PLOVER type accuracy on the training sentences (out-of-fold predictions; "  # type: ignore[attr-defined]
-                    "no-event sentences weighted to half of the total)")
-    return score
+    trial, weights = _scorer(rows, articles, saved, predictions,
+                             Rules(codes=codes, specificity=_specificity(), types=plover_types()))
+    return Scorer(trial, weights, "main-event PLOVER type accuracy on the training sentences (out-of-fold "
+                                  "predictions; no-event sentences weighted to half of the total)")
 
 
-def gold_scorer(path: Path, classifier: Any, codes: dict[str, str]) -> Callable[..., float]:
+def gold_scorer(path: Path, classifier: Any, codes: dict[str, str], pipeline: Any = None) -> Scorer:
     """The type accuracy ``gesta evaluate`` reports on a gold file (records the heads never saw),
-    for given thresholds; the pattern pipeline runs once, the classify stage per trial."""
+    for given thresholds; the pattern ``pipeline`` (default: ``gesta.load()``) runs once, the
+    classify stage per trial."""
     import gesta
     from gesta.evaluation.gold import read_gold
     from gesta.evaluation.score import (
@@ -281,7 +297,7 @@ def gold_scorer(path: Path, classifier: Any, codes: dict[str, str]) -> Callable[
     from gesta.ml.combine import Rules
     from gesta.ml.stage import ClassifyStage, plover_types
 
-    pipeline = gesta.load()
+    pipeline = pipeline or gesta.load()
     codebook = pipeline.context.codebook
     legacy = legacy_actor_codes()
     records = [modernise_codes(r, legacy) for r in read_gold(path, codebook.modern_plover)]
@@ -289,37 +305,33 @@ def gold_scorer(path: Path, classifier: Any, codes: dict[str, str]) -> Callable[
     saved = [[dataclasses.replace(e) for e in a.events] for a in articles]
     base = Rules(codes=codes, specificity=_specificity(), types=plover_types())
 
-    def score(values: dict[str, Any], has_events: list[bool], with_events: bool | None) -> float:
+    def trial(values: dict[str, Any], with_events: bool | None) -> float:
         stage = ClassifyStage(classifier, base.with_thresholds(values))
         report = EvaluationReport()
-        for record, article, events, found in zip(records, articles, saved, has_events, strict=True):
-            if with_events is not None and found != with_events:
+        for record, article, events in zip(records, articles, saved, strict=True):
+            if with_events is not None and bool(events) != with_events:
                 continue
             article.events = [dataclasses.replace(e) for e in events]
             score_record(report, record, stage(article), codebook)
         return float(report.type_correct)
 
-    score.weights = [1.0] * len(records)  # type: ignore[attr-defined]
-    score.has_events = [bool(events) for events in saved]  # type: ignore[attr-defined]
-    score.metric = f"type accuracy of gesta evaluate on {_shown(path)}"  # type: ignore[attr-defined]
-    return score
+    return Scorer(trial, [1.0] * len(records), f"type accuracy of gesta evaluate on {_shown(path)}")
 
 
-def tune(score: Callable[..., float]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Thresholds maximising ``score`` (a scorer from :func:`training_scorer` or :func:`gold_scorer`).
+def tune(scorer: Scorer) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Thresholds maximising ``scorer`` (from :func:`training_scorer` or :func:`gold_scorer`).
     For every event gate, the review thresholds are tuned on sentences with pattern events and
     ``propose_root`` on the others (ties: the higher, more cautious thresholds); the vote (which
     head picks the answer, see :mod:`gesta.ml.combine`) is chosen the same way."""
     from gesta.ml.combine import VOTES
 
-    has_events: list[bool] = score.has_events  # type: ignore[attr-defined]
     best: tuple[float, int, float, dict[str, Any]] | None = None
     by_vote: dict[str, float] = {}
     for rank, vote in enumerate(VOTES):  # ties: the earlier (simpler) vote
         for gate in (0.5, 0.6, 0.7, 0.8, 0.9):
-            review = max(((score({"vote": vote, "event": gate, **dict(zip(REVIEW, t))}, has_events, True), t)
+            review = max(((scorer.trial({"vote": vote, "event": gate, **dict(zip(REVIEW, t))}, True), t)
                           for t in REVIEW_GRID), key=lambda st: (st[0], sum(st[1])))
-            propose = max(((score({"vote": vote, "event": gate, "propose_root": r}, has_events, False), (r,))
+            propose = max(((scorer.trial({"vote": vote, "event": gate, "propose_root": r}, False), (r,))
                            for r in PROPOSE_GRID), key=lambda st: (st[0], sum(st[1])))
             total = review[0] + propose[0]
             chosen = {"vote": vote, "event": gate, **dict(zip(REVIEW, review[1])), "propose_root": propose[1][0]}
@@ -329,11 +341,8 @@ def tune(score: Callable[..., float]) -> tuple[dict[str, Any], dict[str, Any]]:
     assert best is not None
     chosen = best[3]
     off: dict[str, Any] = {"event": 1.01, "confirm": 1.01, "correct_vague": 1.01, "correct_specific": 1.01, "propose_root": 1.01}
-    weight = sum(score.weights) / 2
-    report = {"metric": score.metric,  # type: ignore[attr-defined]
-              "patterns_only": round(score(off, has_events, None) / (2 * weight), 4),
-              "combined": round(score(chosen, has_events, None) / (2 * weight), 4),
-              "combined_by_vote": {v: round(t / (2 * weight), 4) for v, t in by_vote.items()}}
+    report = {"metric": scorer.metric, "patterns_only": scorer.accuracy(off), "combined": scorer.accuracy(chosen),
+              "combined_by_vote": {v: round(t / sum(scorer.weights), 4) for v, t in by_vote.items()}}
     log.info("tuned thresholds %s: %s %.3f -> %.3f", chosen, report["metric"], report["patterns_only"], report["combined"])
     return chosen, report
 
@@ -354,7 +363,7 @@ def _specificity() -> dict[str, int]:
 
 
 def _scorer(rows: list[dict[str, Any]], articles: list[Any], saved: list[list[Any]],
-            predictions: dict[str, Prediction], base: Any) -> Callable[..., float]:
+            predictions: dict[str, Prediction], base: Any) -> tuple[Callable[[dict[str, Any], bool | None], float], list[float]]:
     from gesta.codes import load_codebook
     from gesta.evaluation.score import ranked_events
     from gesta.ml.stage import ClassifyStage
@@ -368,11 +377,11 @@ def _scorer(rows: list[dict[str, Any]], articles: list[Any], saved: list[list[An
         found = codebook.plover_for(event.cameo)
         return found.type if found else None
 
-    def score(values: dict[str, Any], has_events: list[bool], with_events: bool | None) -> float:
+    def trial(values: dict[str, Any], with_events: bool | None) -> float:
         stage = ClassifyStage(opinion, base.with_thresholds(values))  # type: ignore[arg-type]
         correct = 0.0
-        for row, article, events, found, weight in zip(rows, articles, saved, has_events, weights):
-            if with_events is not None and found != with_events:
+        for row, article, events, weight in zip(rows, articles, saved, weights, strict=True):
+            if with_events is not None and bool(events) != with_events:
                 continue
             article.events = [dataclasses.replace(e) for e in events]
             opinion.current = predictions[row["text"]]
@@ -381,8 +390,7 @@ def _scorer(rows: list[dict[str, Any]], articles: list[Any], saved: list[list[An
             correct += weight * (main == row["plover"] if row["plover"] else main is None)
         return correct
 
-    score.weights = weights  # type: ignore[attr-defined]
-    return score
+    return trial, weights
 
 
 HeadsResult = tuple[dict[str, dict[str, Any]], dict[str, tuple[np.ndarray, list[str]]], dict[str, LinearHead], str, dict[str, Any]]
@@ -409,7 +417,6 @@ def tuned_heads(rows: list[dict[str, Any]], folds: np.ndarray, config: MLConfig,
                 out: Path) -> HeadsResult:
     """Top layers fine-tuned with linear heads, once per fold (out-of-fold scores) and once on
     all rows (what ships: the heads and ``encoder_layers.npz`` in ``out``)."""
-
     model = load_encoder(dataclasses.replace(config, quantize=False)).model
     runner = load_encoder(config).model if config.quantize else None
     base = base_states(model, [r["text"] for r in rows], options, runner)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY  # type: ignore[import-not-found]  # a Cython module without stubs
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc, Token
