@@ -64,7 +64,8 @@ def test_train_parser_smoke(tmp_path: Path) -> None:
     assert stats["ewt_train"]["sentences"] == 20
     assert stats["gum_ccby_train_dev"]["sentences"] == 5  # whow dropped
     meta = json.loads((dest / "gesta_meta.json").read_text())
-    assert set(meta["scores"]["ewt_test"]) >= {"upos", "tag", "lemma", "uas", "las", "sents_f"}
+    assert set(meta["scores"]["ewt_test"]) >= {"upos", "tag", "lemma", "uas", "las", "sents_f",
+                                               "las_gold_sentences", "las_universal_gold_sentences"}
     assert meta["train_wall_time_s"] > 0
     assert (dest / "LICENSE").is_file() and (dest / "README.md").is_file()
     nlp = spacy.load(dest)
@@ -91,3 +92,16 @@ def test_nc_genres_are_refused(tmp_path: Path) -> None:
     tool = _load_tool()
     with pytest.raises(SystemExit):
         tool.convert(tmp_path, tmp_path / "c", frozenset({"news", "whow"}))
+
+
+def test_gold_sentences_are_kept_when_scoring(nlp: spacy.language.Language) -> None:
+    """With ``gold_sentences`` the parser sees the treebank's boundaries and adds none."""
+    tool = _load_tool()
+    words = ["Police", "came", "the", "crowd", "left", "and", "rain", "fell"]
+    # a boundary inside "the crowd", where no parser would put one
+    gold = spacy.tokens.Doc(nlp.vocab, words=words, sent_starts=[True, False, False, True, False,
+                                                                 False, False, False])
+    free, kept = (tool._pipe_gold(nlp, [gold], gold_sentences=flag)[0] for flag in (False, True))
+    assert [s.start for s in kept.sents] == [0, 3]
+    assert [t.text for t in kept] == words
+    assert 3 not in [s.start for s in free.sents]
