@@ -96,6 +96,15 @@ def test_bare_agent_takes_the_articles_country(pipeline: Any) -> None:
     assert government.actor.code == "UKRGOV"
 
 
+def test_bare_agents_take_the_country_last_named_with_the_same_noun(pipeline: Any) -> None:
+    """Soldiers of two countries: "the soldiers" are the Russian ones named just before, not
+    the article's main country (Ukraine) nor the first army it names."""
+    text = ("Ukrainian troops shelled the town. Russian soldiers crossed the border. "
+            "The soldiers were seen near Kharkiv. Ukraine said the troops retreated.")
+    found = [(m.actor.text, m.actor.code) for m in mentions(pipeline, text)]
+    assert ("soldiers", "RUSMIL") in found and ("troops", "UKRMIL") in found, found
+
+
 def test_acronyms_are_case_sensitive(pipeline: Any) -> None:
     assert mentions(pipeline, "Let us talk about them.") == []
     (us,) = mentions(pipeline, "The US criticised the plan.")

@@ -98,6 +98,16 @@ def test_impose_sanctions_coordinated_subjects_noun_not_coded_twice(pipeline: An
     assert {e.rule for e in article.events} == {article.events[0].rule}  # one trigger, the verb
 
 
+def test_a_refusal_noun_makes_its_infinitive_a_rejection(pipeline: Any) -> None:
+    """"the refusal to end the war" (the parser hangs "end" on "testify", so the words decide)."""
+    text = "The actions of the regime in Kiev testify to the refusal to end the war in Donbass, the letter said."
+    event = only(code(pipeline, text))
+    assert event.cameo.startswith("12") and event.rule.endswith(">refused"), event.rule
+    assert event.source is not None and event.source.code == "UKRGOV"
+    agreed = only(code(pipeline, "Despite its refusal, Russia agreed to meet Ukraine."))
+    assert not agreed.rule.endswith(">refused") and not agreed.cameo.startswith("12"), agreed.rule
+
+
 def test_negation(pipeline: Any) -> None:
     event = only(code(pipeline, "Russia did not invade Ukraine."))
     assert event.cameo == "192" and event.modality.negated

@@ -211,20 +211,39 @@ def _reported_speaker(pronoun: Any, span: Any, earlier: list[Mention], memory: A
 def resolve_bare_agents(mentions: list[Mention]) -> list[Mention]:
     """Bare agents ("the separatists") take the country the article gives that sector
     elsewhere ("separatist leaders in eastern Ukraine"), before the main-country guess."""
-    known: dict[str, str] = {}
+    given: dict[str, list[Mention]] = {}
     for mention in mentions:
         actor = mention.actor
         if mention.why != MAIN_COUNTRY_WHY and actor.sector and actor.country and mention.kind in ("composed", "agent"):
-            known.setdefault(actor.sector, actor.country)
+            given.setdefault(actor.sector, []).append(mention)
     for mention in mentions:
         actor = mention.actor
-        if mention.why == MAIN_COUNTRY_WHY and actor.sector in known and known[actor.sector] != actor.country:
-            mention.actor = compose(actor.text, known[actor.sector], actor.sector, actor.name)
-            mention.why = f"agent whose country the article gives elsewhere ({known[actor.sector]})"
+        if mention.why != MAIN_COUNTRY_WHY or actor.sector not in given:
+            continue
+        country = _country_given_elsewhere(mention, given[actor.sector])
+        if country != actor.country:
+            mention.actor = compose(actor.text, country, actor.sector, actor.name)
+            mention.why = f"agent whose country the article gives elsewhere ({country})"
     for mention in mentions:
         if mention.refers_to is not None:
             mention.actor = _retext(mention.refers_to.actor, mention.actor.text)
     return mentions
+
+
+def _country_given_elsewhere(mention: Mention, same_sector: list[Mention]) -> str | None:
+    """With soldiers of two countries in the article, "the soldiers" are the ones named last
+    with the same noun ("Russian soldiers"), else the sector's last before it, else its first."""
+    earlier = [m for m in same_sector if (m.sentence_index, m.start) < (mention.sentence_index, mention.start)]
+    head = _head_noun(mention.actor.text)
+    same_noun = [m for m in earlier if _head_noun(m.actor.text) == head]
+    if same_noun or earlier:
+        return (same_noun or earlier)[-1].actor.country
+    return same_sector[0].actor.country  # "Separatists ..." in a headline, named in the body
+
+
+def _head_noun(text: str) -> str:
+    words = text.lower().split()
+    return plural_stem(words[-1]) if words else ""
 
 
 def main_country(matched: list[list[Match]]) -> str | None:

@@ -63,8 +63,12 @@ def _determined_by_no(token: Any, cues: Cues) -> bool:
 
 
 def refused(trigger: Any, cues: Cues) -> bool:
-    """The trigger's actor refuses it ("refused to meet", "declined to cooperate")."""
-    return any(lemma_in(token, cues.refusal_verbs) for token in _governing_chain(trigger)[1:])
+    """The trigger's actor refuses it ("refused to meet", "declined to cooperate", "its
+    refusal to end the war")."""
+    if any(lemma_in(token, cues.refusal_verbs) for token in _governing_chain(trigger)[1:]):
+        return True
+    before = trigger.doc[max(trigger.i - 2, 0) : trigger.i]
+    return len(before) == 2 and before[1].lower_ == "to" and before[0].lower_ in cues.refusal_nouns
 
 
 def _governing_chain(trigger: Any) -> list[Any]:
