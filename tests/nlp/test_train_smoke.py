@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 import spacy
 
-from .conftest import REPO
+from .conftest import load_tool
 
 SUBJECTS = ["army", "police", "minister", "court", "union"]
 VERBS = [("attacked", "attack"), ("blocked", "block"), ("praised", "praise"),
@@ -44,12 +42,7 @@ def _treebank(ud: Path) -> None:
 
 
 def _load_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_parser", REPO / "tools" / "train_parser.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_parser"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("train_parser")
 
 
 def test_train_parser_smoke(tmp_path: Path) -> None:
