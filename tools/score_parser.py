@@ -28,8 +28,6 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from gesta.nlp.model import DEFAULT_MODEL_PATH
 
-LOG = logging.getLogger("score_parser")
-
 
 def _train_parser() -> ModuleType:
     spec = importlib.util.spec_from_file_location("train_parser", ROOT / "tools" / "train_parser.py")
@@ -49,7 +47,7 @@ def score_model(model: Path, ud_dir: Path) -> dict[str, Any]:
     meta_path = model / "gesta_meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     genres = frozenset(meta.get("data", {}).get("gum_genres") or tool.CC_BY_GUM_GENRES)
-    parts = {"ewt_test": [s for s in tool.read_conllu(ud_dir / "en_ewt-ud-test.conllu")]}
+    parts = {"ewt_test": list(tool.read_conllu(ud_dir / "en_ewt-ud-test.conllu"))}
     gum_test = ud_dir / "en_gum-ud-test.conllu"
     if gum_test.exists():
         parts["gum_ccby_test"] = [s for s in tool.read_conllu(gum_test) if tool.keep_gum(s, genres)]
