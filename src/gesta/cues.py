@@ -3,12 +3,25 @@ recoding rules, shared by the actor and event stages."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
-from gesta.resources import data_dir, load_yaml
+from gesta.errors import DataFileError
+from gesta.resources import DataFile, data_dir, load_yaml
+
+
+@dataclass(frozen=True)
+class GameCues:
+    """What marks a sentence about a game (``games`` in cues.yaml); empty: nothing does."""
+
+    roots: frozenset[str] = frozenset()
+    min_sentences: int = 2
+    keep_sectors: frozenset[str] = frozenset()
+    matcher: re.Pattern[str] | None = None  # a score or a sport phrase, on lowercased text
 
 
 @dataclass(frozen=True)
@@ -56,6 +69,7 @@ class Cues:
     attempt_nouns: frozenset[str] = frozenset()
     attempt_killing: frozenset[str] = frozenset()
     attempt_cameo: str = "185"
+    games: GameCues = field(default_factory=GameCues)
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -84,4 +98,20 @@ def load_cues(path: Path | None = None) -> Cues:
         attempt_nouns=frozenset(data.content.get("attempt", {}).get("nouns", ())),
         attempt_killing=frozenset(data.content.get("attempt", {}).get("killing", ())),
         attempt_cameo=data.content.get("attempt", {}).get("cameo", "185"),
+        games=_game_cues(data),
     )
+
+
+def _game_cues(data: DataFile) -> GameCues:
+    games: dict[str, Any] = data.content.get("games") or {}
+    if not games:
+        return GameCues()
+    for index, pattern in enumerate(games["score_patterns"]):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise DataFileError(str(data.path), f"not a regular expression: {exc}",
+                                data.line_of("games", "score_patterns", index), "games.score_patterns") from exc
+    phrases = "|".join(re.escape(p.lower()) for p in games["phrases"])
+    matcher = re.compile("|".join([*games["score_patterns"], f"\\b(?:{phrases})\\b"]))
+    return GameCues(frozenset(games["roots"]), int(games["min_sentences"]), frozenset(games["keep_sectors"]), matcher)

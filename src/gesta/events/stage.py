@@ -8,6 +8,7 @@ from gesta.actors.dictionary import ActorDictionary
 from gesta.cues import Cues, load_cues
 from gesta.document import Article, Event, Mention
 from gesta.events.coder import SentenceCoder
+from gesta.events.games import game_sentences, is_game_violence
 from gesta.events.patterns import PatternSet
 
 
@@ -30,13 +31,17 @@ class EventsStage:
         for mention in article.mentions:
             by_sentence.setdefault(mention.sentence_index, []).append(mention)
         events: list[Event] = []
+        games = game_sentences(article, self.cues.games)
         for sentence in article.sentences:
             if sentence.parse is None:
                 continue
             coder = SentenceCoder(
                 sentence, by_sentence.get(sentence.index, []), self.patterns, self.cues, self.country_names,
             )
-            events.extend(coder.events())
+            found = coder.events()
+            if sentence.index in games:
+                found = [e for e in found if not is_game_violence(e, self.cues.games)]
+            events.extend(found)
         article.events = events
         return article
 
