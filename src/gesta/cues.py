@@ -55,6 +55,7 @@ class Cues:
     minority_markers: frozenset[str] = frozenset()
     pressure_nouns: frozenset[str] = frozenset()
     refusal_nouns: frozenset[str] = frozenset()
+    natural_causes: frozenset[str] = frozenset()
     joint_recodings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     presence_cameo: str = "154"
     presence_sectors: frozenset[str] = frozenset()

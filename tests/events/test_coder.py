@@ -108,6 +108,20 @@ def test_a_refusal_noun_makes_its_infinitive_a_rejection(pipeline: Any) -> None:
     assert not agreed.rule.endswith(">refused") and not agreed.cameo.startswith("12"), agreed.rule
 
 
+@pytest.mark.parametrize("text", [
+    "Floods killed 30 people in Kenya.",
+    "Thirty people were killed by floods in Kenya.",
+    "Governments counted the cost of the earthquake and waves that hammered southern Asia.",
+])
+def test_nature_is_no_attacker(pipeline: Any, text: str) -> None:
+    assert not [e.cameo for e in code(pipeline, text).events if e.cameo[:2] in ("18", "19", "20")]
+
+
+def test_fire_with_an_actor_is_an_attack(pipeline: Any) -> None:
+    assert ("190", "ISR", "PSE") in dyads(code(pipeline, "Israeli fire killed three Palestinians in Gaza."))
+    assert ("190", "RUS", "UKR") in dyads(code(pipeline, "Russian missiles hit Kyiv on Monday."))
+
+
 def test_negation(pipeline: Any) -> None:
     event = only(code(pipeline, "Russia did not invade Ukraine."))
     assert event.cameo == "192" and event.modality.negated

@@ -280,6 +280,8 @@ class SentenceCoder:
             cameo, rule, targets = reported[0], f"{rule}>reporting", reported[1]
         if not sources and targets and not self._passive(trigger) and match.pattern.pos == "verb":
             sources = self._preceding_subject(trigger, targets)  # the parse lost the subject
+        if cameo[:2] in VIOLENT_ROOTS and self._natural_cause(trigger):
+            return  # "floods killed 30 people in Kenya", "waves that hammered southern Asia"
         targets = self._other_side(trigger, sources, targets)
         victim_only = targets and (self._passive(trigger) or match.pattern.pos == "noun" or cameo[:2] in VIOLENT_ROOTS)
         if not sources and not victim_only:
@@ -416,6 +418,20 @@ class SentenceCoder:
                 if best is None or depth < best[0]:
                     best = (depth, mention)
         return [best[1].actor] if best is not None else []
+
+    def _natural_cause(self, trigger: Any) -> bool:
+        """The trigger's doer is a flood, a storm or a disease (``natural_causes`` in cues.yaml):
+        its subject, its ``by`` agent, or the noun a relative clause trigger describes."""
+        doers = [*children(trigger, SUBJECT), *prepositional_dependents(trigger, "by")]
+        if trigger.dep_ in RELATIVE_DEPS and trigger.head.i != trigger.i:
+            doers.append(trigger.head)
+        return any(all(self._is_nature(noun) for noun in conjuncts(doer)) for doer in doers)
+
+    def _is_nature(self, noun: Any) -> bool:
+        """A natural cause with no actor among its modifiers ("Israeli fire" is Israel's)."""
+        if not lemma_in(noun, self.cues.natural_causes):
+            return False
+        return not any(self._mention_at(c.i, adjectives=True) is not None for c in noun.lefts)
 
     def _attempted(self, trigger: Any) -> bool:
         """The trigger is the infinitive of an attempt: "tried to kill", "an attempt to
