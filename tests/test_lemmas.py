@@ -9,3 +9,8 @@ def test_short_inflected_verbs_have_their_lemma_guessed() -> None:
     assert "sue" in guess_lemmas("suing", "verb")
     assert "stop" in guess_lemmas("stopped", "verb")
     assert "demand" in guess_lemmas("demanded", "verb")
+
+
+def test_noun_plurals_lose_two_letters_only_after_e() -> None:
+    assert "ban" in guess_lemmas("bans", "noun") and "crash" in guess_lemmas("crashes", "noun")
+    assert "bank" in guess_lemmas("banks", "noun") and "ban" not in guess_lemmas("banks", "noun")

@@ -18,8 +18,10 @@ def guess_lemmas(form: str, pos: str) -> list[str]:
                     guesses.append(stem[:-1])  # "stopped" -> "stop"
     elif word.endswith("ies") and len(word) > 4:
         guesses.append(word[:-3] + "y")
+    elif word.endswith("es") and len(word) > 4:
+        guesses.extend((word[:-1], word[:-2]))  # "bans" -> "ban", "crashes" -> "crash"
     elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        guesses.extend((word[:-1], word[:-2]))
+        guesses.append(word[:-1])  # "banks" -> "bank", never "ban"
     return guesses
 
 

@@ -122,6 +122,22 @@ def test_fire_with_an_actor_is_an_attack(pipeline: Any) -> None:
     assert ("190", "RUS", "UKR") in dyads(code(pipeline, "Russian missiles hit Kyiv on Monday."))
 
 
+@pytest.mark.parametrize("text", [
+    "Veteran comedian Cyril Fletcher has died aged 91 at his home in Guernsey.",
+    "The FTC took the action because the messages violated the law.",
+    "The Indian mobile market is dominated by four companies.",
+    "Standard Chartered will buy one of South Korea's main retail banks.",
+])
+def test_common_words_of_business_and_obituaries_are_no_coercion_or_violence(pipeline: Any, text: str) -> None:
+    assert not [e.rule for e in code(pipeline, text).events if e.cameo[:2] in ("17", "18", "19", "20")]
+
+
+def test_deaths_in_violence_and_towns_taken_stay_events(pipeline: Any) -> None:
+    died = code(pipeline, "Two Malian soldiers died in an ambush near Gao.").events
+    assert any(e.cameo == "190" and _code(e.target) == "MLIMIL" for e in died), [e.rule for e in died]
+    assert ("192", "RUSMIL", "UKR") in dyads(code(pipeline, "Russian forces took the city of Bakhmut."))
+
+
 def test_negation(pipeline: Any) -> None:
     event = only(code(pipeline, "Russia did not invade Ukraine."))
     assert event.cameo == "192" and event.modality.negated
