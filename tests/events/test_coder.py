@@ -132,6 +132,14 @@ def test_common_words_of_business_and_obituaries_are_no_coercion_or_violence(pip
     assert not [e.rule for e in code(pipeline, text).events if e.cameo[:2] in ("17", "18", "19", "20")]
 
 
+def test_a_verb_tagged_word_with_an_article_or_copula_is_a_noun(pipeline: Any) -> None:
+    """"was a UK top 10 hit" names a song; "is to boost" stays a verb (the copula of "is to")."""
+    song = code(pipeline, "Their debut was a UK top 10 hit in 1970 and sold a million copies in the US.")
+    assert not [e.rule for e in song.events if e.cameo.startswith("19")]
+    budget = code(pipeline, "The Indian government is to boost spending on primary schools.")
+    assert any(e.cameo.startswith("07") for e in budget.events), [e.rule for e in budget.events]
+
+
 def test_deaths_in_violence_and_towns_taken_stay_events(pipeline: Any) -> None:
     died = code(pipeline, "Two Malian soldiers died in an ambush near Gao.").events
     assert any(e.cameo == "190" and _code(e.target) == "MLIMIL" for e in died), [e.rule for e in died]

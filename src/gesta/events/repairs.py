@@ -95,12 +95,24 @@ def mistagged_subject(token: Any) -> list[Any]:
     return [c for c in token.children if c.dep_ in ("compound", "nmod", "amod", "nmod:poss") and c.i < token.i]
 
 
+ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _mistagged_noun(token: Any) -> bool:
+    deps = {c.dep_ for c in token.children}
+    infinitive = any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children)
+    article = any(c.dep_ == "det" and c.lower_ in ARTICLES for c in token.children)
+    return article or ("cop" in deps and not infinitive)
+
+
 def trigger_pos(token: Any, day_words: frozenset[str] = frozenset()) -> str | None:
     """"verb" or "noun" for pattern look-up; a 'noun' with a direct object is a mistagged
-    verb ("The West accuses Putin" in headline style)."""
+    verb ("The West accuses Putin" in headline style), a 'verb' with an article, or with a
+    copula and no infinitive "to", a mistagged noun ("was a UK top 10 hit"; "India is to boost
+    spending" stays a verb)."""
     pos = token.pos_
     if pos in VERB_POS:
-        return "verb"
+        return "noun" if _mistagged_noun(token) else "verb"
     if pos in NOUN_POS and verb_after_time(token, day_words):
         return "verb"
     if pos in NOUN_POS:
