@@ -56,6 +56,7 @@ class Cues:
     pressure_nouns: frozenset[str] = frozenset()
     refusal_nouns: frozenset[str] = frozenset()
     natural_causes: frozenset[str] = frozenset()
+    abstract_objects: frozenset[str] = frozenset()
     joint_recodings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     presence_cameo: str = "154"
     presence_sectors: frozenset[str] = frozenset()

@@ -117,6 +117,20 @@ def test_nature_is_no_attacker(pipeline: Any, text: str) -> None:
     assert not [e.cameo for e in code(pipeline, text).events if e.cameo[:2] in ("18", "19", "20")]
 
 
+@pytest.mark.parametrize("text", [
+    "The US dollar has hit its highest level against the euro in three months.",
+    "The gap between US exports and imports hit an all-time high of $671bn in 2004.",
+    "The Iraq war had hit trust in politicians hard.",
+])
+def test_levels_and_records_are_not_attacked(pipeline: Any, text: str) -> None:
+    assert not [e.rule for e in code(pipeline, text).events if e.cameo[:2] in ("18", "19", "20")]
+
+
+def test_a_bombed_market_is_attacked(pipeline: Any) -> None:
+    found = code(pipeline, "A Russian missile hit a crowded market in Kharkiv.").events
+    assert any(e.cameo.startswith("19") for e in found), [e.rule for e in found]
+
+
 def test_fire_with_an_actor_is_an_attack(pipeline: Any) -> None:
     assert ("190", "ISR", "PSE") in dyads(code(pipeline, "Israeli fire killed three Palestinians in Gaza."))
     assert ("190", "RUS", "UKR") in dyads(code(pipeline, "Russian missiles hit Kyiv on Monday."))

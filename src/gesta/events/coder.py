@@ -280,8 +280,8 @@ class SentenceCoder:
             cameo, rule, targets = reported[0], f"{rule}>reporting", reported[1]
         if not sources and targets and not self._passive(trigger) and match.pattern.pos == "verb":
             sources = self._preceding_subject(trigger, targets)  # the parse lost the subject
-        if cameo[:2] in VIOLENT_ROOTS and self._natural_cause(trigger):
-            return  # "floods killed 30 people in Kenya", "waves that hammered southern Asia"
+        if cameo[:2] in VIOLENT_ROOTS and (self._natural_cause(trigger) or self._abstract_object(trigger)):
+            return  # "floods killed 30 people in Kenya"; "the dollar hit its highest level"
         targets = self._other_side(trigger, sources, targets)
         victim_only = targets and (self._passive(trigger) or match.pattern.pos == "noun" or cameo[:2] in VIOLENT_ROOTS)
         if not sources and not victim_only:
@@ -426,6 +426,14 @@ class SentenceCoder:
         if trigger.dep_ in RELATIVE_DEPS and trigger.head.i != trigger.i:
             doers.append(trigger.head)
         return any(all(self._is_nature(noun) for noun in conjuncts(doer)) for doer in doers)
+
+    def _abstract_object(self, trigger: Any) -> bool:
+        """What is hit is a level, a record or trust (``abstract_objects`` in cues.yaml), not an
+        actor or a place."""
+        objects = self._objects(trigger)
+        return bool(objects) and all(
+            lemma_in(o, self.cues.abstract_objects) and self._nearest_mention(o) is None for o in objects
+        )
 
     def _is_nature(self, noun: Any) -> bool:
         """A natural cause with no actor among its modifiers ("Israeli fire" is Israel's)."""
