@@ -120,7 +120,7 @@ def test_nature_is_no_attacker(pipeline: Any, text: str) -> None:
 @pytest.mark.parametrize("text", [
     "The US dollar has hit its highest level against the euro in three months.",
     "The gap between US exports and imports hit an all-time high of $671bn in 2004.",
-    "The Iraq war had hit trust in politicians hard.",
+    "US exports hit a record high in 2004.",
 ])
 def test_levels_and_records_are_not_attacked(pipeline: Any, text: str) -> None:
     assert not [e.rule for e in code(pipeline, text).events if e.cameo[:2] in ("18", "19", "20")]

@@ -428,18 +428,21 @@ class SentenceCoder:
         return any(all(self._is_nature(noun) for noun in conjuncts(doer)) for doer in doers)
 
     def _abstract_object(self, trigger: Any) -> bool:
-        """What is hit is a level, a record or trust (``abstract_objects`` in cues.yaml), not an
-        actor or a place."""
+        """What is hit is a level, a record or trust (``abstract_objects`` in cues.yaml), and no
+        actor's ("hit trust in politicians" is abstract, "hit Russia's economy" is not)."""
         objects = self._objects(trigger)
-        return bool(objects) and all(
-            lemma_in(o, self.cues.abstract_objects) and self._nearest_mention(o) is None for o in objects
-        )
+        return bool(objects) and all(self._is_abstract(o) for o in objects)
+
+    def _is_abstract(self, noun: Any) -> bool:
+        if not lemma_in(noun, self.cues.abstract_objects):
+            return False
+        return not any(self._mention_at(t.i, adjectives=True) is not None for t in (noun, *noun.lefts))
 
     def _is_nature(self, noun: Any) -> bool:
         """A natural cause with no actor among its modifiers ("Israeli fire" is Israel's)."""
         if not lemma_in(noun, self.cues.natural_causes):
             return False
-        return not any(self._mention_at(c.i, adjectives=True) is not None for c in noun.lefts)
+        return not any(self._mention_at(t.i, adjectives=True) is not None for t in noun.lefts)
 
     def _attempted(self, trigger: Any) -> bool:
         """The trigger is the infinitive of an attempt: "tried to kill", "an attempt to
