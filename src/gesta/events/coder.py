@@ -17,6 +17,7 @@ from gesta.events.grammar import (
     OBJECT,
     OBLIQUE,
     PASSIVE_SUBJECT,
+    RELATIVE_DEPS,
     SUBJECT,
     children,
     clause_subjects,
@@ -31,6 +32,7 @@ from gesta.events.grammar import (
     subject_of_auxiliary,
     subtree_ngrams,
 )
+from gesta.events.harm import no_harm_done
 from gesta.events.patterns import Pattern, PatternSet
 from gesta.events.repairs import (
     NOUN_POS,
@@ -280,7 +282,7 @@ class SentenceCoder:
             cameo, rule, targets = reported[0], f"{rule}>reporting", reported[1]
         if not sources and targets and not self._passive(trigger) and match.pattern.pos == "verb":
             sources = self._preceding_subject(trigger, targets)  # the parse lost the subject
-        if cameo[:2] in VIOLENT_ROOTS and (self._natural_cause(trigger) or self._abstract_object(trigger)):
+        if cameo[:2] in VIOLENT_ROOTS and no_harm_done(trigger, self._objects(trigger), self.cues, self._has_actor):
             return  # "floods killed 30 people in Kenya"; "the dollar hit its highest level"
         targets = self._other_side(trigger, sources, targets)
         victim_only = targets and (self._passive(trigger) or match.pattern.pos == "noun" or cameo[:2] in VIOLENT_ROOTS)
@@ -418,31 +420,6 @@ class SentenceCoder:
                 if best is None or depth < best[0]:
                     best = (depth, mention)
         return [best[1].actor] if best is not None else []
-
-    def _natural_cause(self, trigger: Any) -> bool:
-        """The trigger's doer is a flood, a storm or a disease (``natural_causes`` in cues.yaml):
-        its subject, its ``by`` agent, or the noun a relative clause trigger describes."""
-        doers = [*children(trigger, SUBJECT), *prepositional_dependents(trigger, "by")]
-        if trigger.dep_ in RELATIVE_DEPS and trigger.head.i != trigger.i:
-            doers.append(trigger.head)
-        return any(all(self._is_nature(noun) for noun in conjuncts(doer)) for doer in doers)
-
-    def _abstract_object(self, trigger: Any) -> bool:
-        """What is hit is a level, a record or trust (``abstract_objects`` in cues.yaml), and no
-        actor's ("hit trust in politicians" is abstract, "hit Russia's economy" is not)."""
-        objects = self._objects(trigger)
-        return bool(objects) and all(self._is_abstract(o) for o in objects)
-
-    def _is_abstract(self, noun: Any) -> bool:
-        if not lemma_in(noun, self.cues.abstract_objects):
-            return False
-        return not any(self._mention_at(t.i, adjectives=True) is not None for t in (noun, *noun.lefts))
-
-    def _is_nature(self, noun: Any) -> bool:
-        """A natural cause with no actor among its modifiers ("Israeli fire" is Israel's)."""
-        if not lemma_in(noun, self.cues.natural_causes):
-            return False
-        return not any(self._mention_at(t.i, adjectives=True) is not None for t in noun.lefts)
 
     def _attempted(self, trigger: Any) -> bool:
         """The trigger is the infinitive of an attempt: "tried to kill", "an attempt to
@@ -714,6 +691,9 @@ class SentenceCoder:
             actors.append(compose(f"{adjective.text} {head.text}", other.actor.country, mention.actor.sector))
         return actors
 
+    def _has_actor(self, token: Any) -> bool:
+        return self._mention_at(token.i, adjectives=True) is not None
+
     def _mention_at(self, index: int, adjectives: bool = False) -> Mention | None:
         mention = self.by_token.get(index)
         if mention is None or (mention.kind == "adjective" and not adjectives):
@@ -739,7 +719,6 @@ COMPLEMENT_TARGETS = ("object", "iobj", "prep:to", "prep:for", "prep:with", "pre
 EMBEDDING_DEPS = frozenset({"xcomp", "advcl", "acl", "acl:relcl", "relcl", "csubj"})
 
 
-RELATIVE_DEPS = frozenset({"acl:relcl", "relcl", "acl"})
 STATE_ENTRY_KINDS = frozenset({"country", "capital", "seat"})  # how a mention's `why` begins
 MISREAD_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "obl:npmod", "nmod:npmod", "dep", "compound"})
 AIM_DEPTH = 6  # how deep in a protest's phrases its foreign aim may be named

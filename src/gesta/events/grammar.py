@@ -75,6 +75,7 @@ def prepositional_dependents(
 
 
 FINITE_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl"})
+RELATIVE_DEPS = frozenset({"acl:relcl", "relcl", "acl"})  # clauses that describe a noun
 INFINITIVE_DEPS = frozenset({"acl"})  # infinitives that modify a noun ("an invitation to debate")
 
 

@@ -1,0 +1,49 @@
+"""Violence needs an actor doing it and something it hurts.
+
+"Floods killed 30 people in Kenya" has nature as its doer, "the dollar hit its highest level" a
+level as its object: neither is an event. The words are ``natural_causes`` and
+``abstract_objects`` in ``data/grammar/cues.yaml``; a noun that an actor modifies ("Israeli
+fire", "Russia's economy") is that actor's and counts as an actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from gesta.cues import Cues
+from gesta.events.grammar import (
+    RELATIVE_DEPS,
+    SUBJECT,
+    children,
+    conjuncts,
+    prepositional_dependents,
+)
+from gesta.lemmas import lemma_in
+
+HasActor = Callable[[Any], bool]
+
+
+def no_harm_done(trigger: Any, objects: list[Any], cues: Cues, has_actor: HasActor) -> bool:
+    """The violent trigger's doer is nature, or everything it acts on is abstract."""
+    return natural_cause(trigger, cues, has_actor) or (
+        bool(objects) and all(_is_abstract(o, cues, has_actor) for o in objects)
+    )
+
+
+def natural_cause(trigger: Any, cues: Cues, has_actor: HasActor) -> bool:
+    """The doer (subject, ``by`` agent, or the noun a relative clause trigger describes) is a
+    flood, a storm or a disease, every conjunct of it ("the earthquake and waves that hammered")."""
+    doers = [*children(trigger, SUBJECT), *prepositional_dependents(trigger, "by")]
+    if trigger.dep_ in RELATIVE_DEPS and trigger.head.i != trigger.i:
+        doers.append(trigger.head)
+    return any(all(_is_nature(noun, cues, has_actor) for noun in conjuncts(doer)) for doer in doers)
+
+
+def _is_nature(noun: Any, cues: Cues, has_actor: HasActor) -> bool:
+    return lemma_in(noun, cues.natural_causes) and not any(has_actor(t) for t in noun.lefts)
+
+
+def _is_abstract(noun: Any, cues: Cues, has_actor: HasActor) -> bool:
+    """"hit trust in politicians" is abstract (the phrase after it is not what is hit)."""
+    return lemma_in(noun, cues.abstract_objects) and not any(has_actor(t) for t in (noun, *noun.lefts))
