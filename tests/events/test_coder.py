@@ -141,6 +141,8 @@ def test_fire_with_an_actor_is_an_attack(pipeline: Any) -> None:
     "The FTC took the action because the messages violated the law.",
     "The Indian mobile market is dominated by four companies.",
     "Standard Chartered will buy one of South Korea's main retail banks.",
+    "European planemaker Airbus overtook US rival Boeing as the largest maker of airliners.",
+    "British news agency Reuters beat profit forecasts.",
 ])
 def test_common_words_of_business_and_obituaries_are_no_coercion_or_violence(pipeline: Any, text: str) -> None:
     assert not [e.rule for e in code(pipeline, text).events if e.cameo[:2] in ("17", "18", "19", "20")]

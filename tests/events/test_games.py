@@ -26,6 +26,7 @@ def violent(pipeline: Any, text: str) -> list[tuple[str, str | None, str | None]
     "Real Madrid beat Borussia Dortmund 2-0 at Wembley on Saturday.",
     "Novak Djokovic defeated Carlos Alcaraz to win the Olympic gold medal in Paris.",
     "South Korean Hyung-Taik Lee defeated American Jan-Michael Gambill 6-3 7-6 (7-4).",
+    "Morgan Freeman beat British actor Clive Owen to the prize for best supporting actor.",
 ])
 def test_a_game_is_no_attack(pipeline: Any, text: str) -> None:
     assert violent(pipeline, text) == []
