@@ -108,24 +108,6 @@ def test_a_refusal_noun_makes_its_infinitive_a_rejection(pipeline: Any) -> None:
     assert not agreed.rule.endswith(">refused") and not agreed.cameo.startswith("12"), agreed.rule
 
 
-@pytest.mark.parametrize("text", [
-    "Floods killed 30 people in Kenya.",
-    "Thirty people were killed by floods in Kenya.",
-    "Governments counted the cost of the earthquake and waves that hammered southern Asia.",
-])
-def test_nature_is_no_attacker(pipeline: Any, text: str) -> None:
-    assert not [e.cameo for e in code(pipeline, text).events if e.cameo[:2] in ("18", "19", "20")]
-
-
-@pytest.mark.parametrize("text", [
-    "The US dollar has hit its highest level against the euro in three months.",
-    "The gap between US exports and imports hit an all-time high of $671bn in 2004.",
-    "US exports hit a record high in 2004.",
-])
-def test_levels_and_records_are_not_attacked(pipeline: Any, text: str) -> None:
-    assert not [e.rule for e in code(pipeline, text).events if e.cameo[:2] in ("18", "19", "20")]
-
-
 def test_a_bombed_market_is_attacked(pipeline: Any) -> None:
     found = code(pipeline, "A Russian missile hit a crowded market in Kharkiv.").events
     assert any(e.cameo.startswith("19") for e in found), [e.rule for e in found]
@@ -136,15 +118,30 @@ def test_fire_with_an_actor_is_an_attack(pipeline: Any) -> None:
     assert ("190", "RUS", "UKR") in dyads(code(pipeline, "Russian missiles hit Kyiv on Monday."))
 
 
-@pytest.mark.parametrize("text", [
-    "Veteran comedian Cyril Fletcher has died aged 91 at his home in Guernsey.",
-    "The FTC took the action because the messages violated the law.",
-    "The Indian mobile market is dominated by four companies.",
-    "Standard Chartered will buy one of South Korea's main retail banks.",
-    "European planemaker Airbus overtook US rival Boeing as the largest maker of airliners.",
-    "British news agency Reuters beat profit forecasts.",
-])
-def test_common_words_of_business_and_obituaries_are_no_coercion_or_violence(pipeline: Any, text: str) -> None:
+NO_VIOLENCE = {
+    "nature is no attacker": [
+        "Floods killed 30 people in Kenya.",
+        "Thirty people were killed by floods in Kenya.",
+        "Governments counted the cost of the earthquake and waves that hammered southern Asia.",
+    ],
+    "levels and records are not hurt": [
+        "The US dollar has hit its highest level against the euro in three months.",
+        "The gap between US exports and imports hit an all-time high of $671bn in 2004.",
+        "US exports hit a record high in 2004.",
+        "British news agency Reuters beat profit forecasts.",
+    ],
+    "everyday verbs of business and obituaries": [
+        "Veteran comedian Cyril Fletcher has died aged 91 at his home in Guernsey.",
+        "The FTC took the action because the messages violated the law.",
+        "The Indian mobile market is dominated by four companies.",
+        "Standard Chartered will buy one of South Korea's main retail banks.",
+        "European planemaker Airbus overtook US rival Boeing as the largest maker of airliners.",
+    ],
+}
+
+
+@pytest.mark.parametrize("text", [text for texts in NO_VIOLENCE.values() for text in texts])
+def test_no_coercion_or_violence_where_none_is_done(pipeline: Any, text: str) -> None:
     assert not [e.rule for e in code(pipeline, text).events if e.cameo[:2] in ("17", "18", "19", "20")]
 
 
