@@ -72,6 +72,10 @@ class Cues:
     attempt_killing: frozenset[str] = frozenset()
     attempt_cameo: str = "185"
     games: GameCues = field(default_factory=GameCues)
+    verbal_attack_cameo: str = "111"
+    verbal_attack_verbs: frozenset[str] = frozenset()
+    saying_verbs: frozenset[str] = frozenset()
+    said_nouns: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -101,6 +105,10 @@ def load_cues(path: Path | None = None) -> Cues:
         attempt_killing=frozenset(data.content.get("attempt", {}).get("killing", ())),
         attempt_cameo=data.content.get("attempt", {}).get("cameo", "185"),
         games=_game_cues(data),
+        verbal_attack_cameo=data.content.get("verbal_attack", {}).get("cameo", "111"),
+        verbal_attack_verbs=frozenset(data.content.get("verbal_attack", {}).get("verbs", ())),
+        saying_verbs=frozenset(data.content.get("verbal_attack", {}).get("saying_verbs", ())),
+        said_nouns=frozenset(data.content.get("verbal_attack", {}).get("said_nouns", ())),
     )
 
 

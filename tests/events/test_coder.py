@@ -108,6 +108,25 @@ def test_a_refusal_noun_makes_its_infinitive_a_rejection(pipeline: Any) -> None:
     assert not agreed.rule.endswith(">refused") and not agreed.cameo.startswith("12"), agreed.rule
 
 
+@pytest.mark.parametrize("text", [
+    "Liberal Democrat leader Charles Kennedy attacked Mr Brown for failing to mention the environment.",
+    "South African president Thabo Mbeki has attacked British imperialists, saying they treated Africans badly.",
+    "Foreign Secretary Jack Straw hit back at the opposition's claim that the plan would fail.",
+])
+def test_a_verbal_attack_is_criticism(pipeline: Any, text: str) -> None:
+    events = code(pipeline, text).events
+    assert [e.cameo for e in events if e.rule.endswith(">verbal")] == ["111"], [e.rule for e in events]
+    assert not [e.rule for e in events if e.cameo[:2] in ("18", "19", "20")]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops attacked Kharkiv, the governor said.",
+    "Israeli jets attacked Gaza as the talks resumed.",
+])
+def test_a_reported_attack_stays_an_attack(pipeline: Any, text: str) -> None:
+    assert any(e.cameo.startswith("19") for e in code(pipeline, text).events)
+
+
 def test_a_bombed_market_is_attacked(pipeline: Any) -> None:
     found = code(pipeline, "A Russian missile hit a crowded market in Kharkiv.").events
     assert any(e.cameo.startswith("19") for e in found), [e.rule for e in found]

@@ -32,7 +32,7 @@ from gesta.events.grammar import (
     subject_of_auxiliary,
     subtree_ngrams,
 )
-from gesta.events.harm import no_harm_done
+from gesta.events.harm import no_harm_done, verbal_attack
 from gesta.events.patterns import Pattern, PatternSet
 from gesta.events.repairs import (
     NOUN_POS,
@@ -284,6 +284,8 @@ class SentenceCoder:
             sources = self._preceding_subject(trigger, targets)  # the parse lost the subject
         if cameo[:2] in VIOLENT_ROOTS and no_harm_done(trigger, self._objects(trigger), self.cues, self._has_actor):
             return  # "floods killed 30 people in Kenya"; "the dollar hit its highest level"
+        if cameo[:2] in VIOLENT_ROOTS and verbal_attack(trigger, self.cues):
+            cameo, rule = self.cues.verbal_attack_cameo, f"{rule}>verbal"  # "attacked Mr Brown for failing to"
         targets = self._other_side(trigger, sources, targets)
         victim_only = targets and (self._passive(trigger) or match.pattern.pos == "noun" or cameo[:2] in VIOLENT_ROOTS)
         if not sources and not victim_only:

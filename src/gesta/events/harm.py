@@ -47,3 +47,19 @@ def _is_nature(noun: Any, cues: Cues, has_actor: HasActor) -> bool:
 def _is_abstract(noun: Any, cues: Cues, has_actor: HasActor) -> bool:
     """"hit trust in politicians" is abstract (the phrase after it is not what is hit)."""
     return lemma_in(noun, cues.abstract_objects) and not any(has_actor(t) for t in (noun, *noun.lefts))
+
+
+def verbal_attack(trigger: Any, cues: Cues) -> bool:
+    """"attacked Mr Brown for failing to ...", "attacked imperialists, saying ...", "hit back at
+    Mr Mallon's claim", "attacked ... as blasphemy": words, not blows (``verbal_attack``)."""
+    if not lemma_in(trigger, cues.verbal_attack_verbs):
+        return False
+    for child in trigger.children:
+        if child.dep_ in ("advcl", "xcomp", "ccomp") and lemma_in(child, cues.saying_verbs):
+            return True
+        marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "case")}
+        if child.dep_ == "advcl" and child.pos_ == "VERB" and "for" in marks:
+            return True  # a reason clause: "for failing to mention"
+        if child.dep_ == "obl" and ("as" in marks or ("at" in marks and lemma_in(child, cues.said_nouns))):
+            return True
+    return False
