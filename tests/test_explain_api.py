@@ -63,3 +63,15 @@ def test_pattern_behind_a_derived_rule_is_no_near_miss(pipeline: Any) -> None:
     assert derived, item.fired
     bases = {rule.partition(">")[0] for rule in derived}
     assert not [n for n in item.near if n["rule"] in bases]
+
+
+def test_a_game_sentence_says_why_nothing_fired(pipeline: Any) -> None:
+    (item,) = explain(pipeline, "Real Madrid beat Borussia Dortmund 2-0 at Wembley on Saturday.")
+    assert item.fired == [] and item.note is not None and "game" in item.note
+    assert item.near[0]["why_not"] == "fits, but the sentence is about a game", item.near[0]
+
+
+def test_violence_without_harm_says_why_it_was_withheld(pipeline: Any) -> None:
+    (item,) = explain(pipeline, "Floods killed 30 people in Kenya.")
+    assert item.fired == [] and item.note is None
+    assert "natural cause" in str(item.near[0]["why_not"]), item.near[0]

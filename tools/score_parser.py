@@ -14,6 +14,7 @@ Example::
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import json
 import logging
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from gesta.nlp.model import DEFAULT_MODEL_PATH
 
 
+@functools.cache
 def _train_parser() -> ModuleType:
     spec = importlib.util.spec_from_file_location("train_parser", ROOT / "tools" / "train_parser.py")
     if spec is None or spec.loader is None:

@@ -39,7 +39,8 @@ def test_json_output(fast_load: None, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["explain", SENTENCE, "--json", "--published", "2022-02-23", "--near", "3"]) == 0
     (item,) = json.loads(capsys.readouterr().out)
     assert item["text"] == SENTENCE
-    assert set(item) == {"text", "tokens", "mentions", "fired", "near"}
+    assert set(item) == {"text", "tokens", "mentions", "fired", "near", "note"}
+    assert item["note"] is None
     assert [m["code"] for m in item["mentions"]] == ["IGOEUREEC", "USA", "RUS"]
     assert any(f["cameo"] == "163" and f["target"] == "RUS" for f in item["fired"])
     assert len(item["near"]) <= 3

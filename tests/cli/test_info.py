@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from gesta.cli import main
+from gesta.nlp.model import DEFAULT_MODEL_PATH
 
 
 @pytest.fixture
@@ -29,6 +30,9 @@ def test_text_output(fast_load: None, capsys: pytest.CaptureFixture[str]) -> Non
                  "classifier (--ml):"):
         assert part in out
     assert "gesta.actors.v1 -> gesta.events.v1" in out
+    ewt = json.loads((DEFAULT_MODEL_PATH / "gesta_meta.json").read_text(encoding="utf-8"))["scores"]["ewt_test"]
+    for key in ("las", "las_gold_sentences", "las_universal_gold_sentences"):
+        assert f"{key} {ewt[key]}" in out  # the packaged model's recorded scores, as recorded
 
 
 def test_json_output(fast_load: None, pipeline: Any, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,12 +11,11 @@ import spacy
 from gesta.nlp import model_info
 from gesta.nlp.model import DEFAULT_MODEL_PATH
 
-from .conftest import load_tool
-from .test_train_smoke import _treebank
+from .conftest import load_tool, write_tiny_treebank
 
 
 def test_scores_are_recorded_in_the_model(tmp_path: Path) -> None:
-    _treebank(tmp_path / "ud")
+    write_tiny_treebank(tmp_path / "ud")
     model = tmp_path / "model"
     shutil.copytree(DEFAULT_MODEL_PATH, model)
     assert load_tool("score_parser").main(["--model", str(model), "--ud-dir", str(tmp_path / "ud"), "--update-meta"]) == 0

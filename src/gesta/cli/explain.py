@@ -39,6 +39,8 @@ def render(item: SentenceExplanation) -> None:
 
     console = Console(file=sys.stdout)
     console.print(f"[bold]{item.text}[/bold]")
+    if item.note:
+        console.print(f"note: {item.note}")
     parse = Table("i", "text", "lemma", "pos", "dep", "head", title="parse")
     for t in item.tokens:
         parse.add_row(str(t["i"]), t["text"], t["lemma"], t["pos"], t["dep"], str(t["head"]))

@@ -261,14 +261,22 @@ class SentenceCoder:
         return max((len(p) or 1 for p in phrases if not p or p in grams), default=0)
 
     def diagnose(self) -> list[tuple[Any, Pattern, str | None]]:
-        """Every candidate pattern of every trigger word, with why it did not fit (None: fits)."""
+        """Every candidate pattern of every trigger word, with why it did not fit or yields no
+        event (None: fits)."""
         found = []
         for token in self.span:
             pos = trigger_pos(token, self.cues.day_words)
             for pattern in self.patterns.candidates_for(pos, token.lemma_.lower(), token.lower_) if pos else []:
                 fit = self.check(token, pattern)
-                found.append((token, pattern, why_not(fit, pattern) if isinstance(fit, str) else None))
+                reason = why_not(fit, pattern) if isinstance(fit, str) else self._withheld(token, pattern.cameo)
+                found.append((token, pattern, reason))
         return found
+
+    def _withheld(self, trigger: Any, cameo: str) -> str | None:
+        """Why a fitting violent pattern yields no event (None: it yields one)."""
+        if cameo[:2] not in VIOLENT_ROOTS:
+            return None
+        return no_harm_done(trigger, self._objects(trigger), self.cues, self._has_actor)
 
     def _events_for(self, match: TriggerMatch) -> Iterator[Event]:
         sources, targets = self._roles(match)
@@ -282,7 +290,7 @@ class SentenceCoder:
             cameo, rule, targets = reported[0], f"{rule}>reporting", reported[1]
         if not sources and targets and not self._passive(trigger) and match.pattern.pos == "verb":
             sources = self._preceding_subject(trigger, targets)  # the parse lost the subject
-        if cameo[:2] in VIOLENT_ROOTS and no_harm_done(trigger, self._objects(trigger), self.cues, self._has_actor):
+        if self._withheld(trigger, cameo) is not None:
             return  # "floods killed 30 people in Kenya"; "the dollar hit its highest level"
         if cameo[:2] in VIOLENT_ROOTS and verbal_attack(trigger, self.cues):
             cameo, rule = self.cues.verbal_attack_cameo, f"{rule}>verbal"  # "attacked Mr Brown for failing to"

@@ -1,9 +1,10 @@
-"""Violence needs an actor doing it and something it hurts.
+"""Violence needs an actor doing it and something it hurts; an attack in words is criticism.
 
 "Floods killed 30 people in Kenya" has nature as its doer, "the dollar hit its highest level" a
 level as its object: neither is an event. The words are ``natural_causes`` and
 ``abstract_objects`` in ``data/grammar/cues.yaml``; a noun that an actor modifies ("Israeli
-fire", "Russia's economy") is that actor's and counts as an actor.
+fire", "Russia's economy") is that actor's and counts as an actor. "Attacked Mr Brown for
+failing to ..." is criticism (``verbal_attack``).
 """
 
 from __future__ import annotations
@@ -24,11 +25,14 @@ from gesta.lemmas import lemma_in
 HasActor = Callable[[Any], bool]
 
 
-def no_harm_done(trigger: Any, objects: list[Any], cues: Cues, has_actor: HasActor) -> bool:
-    """The violent trigger's doer is nature, or everything it acts on is abstract."""
-    return natural_cause(trigger, cues, has_actor) or (
-        bool(objects) and all(_is_abstract(o, cues, has_actor) for o in objects)
-    )
+def no_harm_done(trigger: Any, objects: list[Any], cues: Cues, has_actor: HasActor) -> str | None:
+    """Why the violent trigger does no harm an event is made of (None: it does): its doer is
+    nature, or everything it acts on is abstract."""
+    if natural_cause(trigger, cues, has_actor):
+        return "fits, but its doer is a natural cause (natural_causes)"
+    if objects and all(_is_abstract(o, cues, has_actor) for o in objects):
+        return "fits, but what it acts on is abstract (abstract_objects)"
+    return None
 
 
 def natural_cause(trigger: Any, cues: Cues, has_actor: HasActor) -> bool:

@@ -99,10 +99,13 @@ ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _mistagged_noun(token: Any) -> bool:
-    deps = {c.dep_ for c in token.children}
-    infinitive = any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children)
-    article = any(c.dep_ == "det" and c.lower_ in ARTICLES for c in token.children)
-    return article or ("cop" in deps and not infinitive)
+    copula = infinitive = False
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ in ARTICLES:
+            return True
+        copula = copula or child.dep_ == "cop"
+        infinitive = infinitive or (child.dep_ == "mark" and child.lower_ == "to")
+    return copula and not infinitive
 
 
 def trigger_pos(token: Any, day_words: frozenset[str] = frozenset()) -> str | None:
