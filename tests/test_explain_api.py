@@ -75,3 +75,10 @@ def test_violence_without_harm_says_why_it_was_withheld(pipeline: Any) -> None:
     (item,) = explain(pipeline, "Floods killed 30 people in Kenya.")
     assert item.fired == [] and item.note is None
     assert "natural cause" in str(item.near[0]["why_not"]), item.near[0]
+
+
+def test_naming_and_quantities_say_why_they_were_withheld(pipeline: Any) -> None:
+    (named,) = explain(pipeline, "French president Jacques Chirac has called the British rebate unjustified.")
+    assert named.fired == [] and "names or describes" in str(named.near[0]["why_not"]), named.near[0]
+    (grew,) = explain(pipeline, "The number of Europeans with broadband has exploded.")
+    assert grew.fired == [] and "doer is abstract" in str(grew.near[0]["why_not"]), grew.near[0]

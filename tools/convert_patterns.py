@@ -76,6 +76,7 @@ class Settings:
     no_default: set[str]
     no_default_vague: set[str] = field(default_factory=set)
     idiom_objects: set[str] = field(default_factory=set)
+    idiom_particles: set[str] = field(default_factory=set)
 
 
 # ---------------------------------------------------------------- words
@@ -367,17 +368,25 @@ def petrarch_patterns(blocks: list[Block], parser: PatternParser, drops: Counter
                 drops[str(reason)] += 1
                 continue
             note = f"PETRARCH2 {block.name}" + (f" ({comment.split()[0]})" if comment else "")
-            own = _idiom_verb(parsed.object, comment, lemmas, parser.settings)
+            own = _idiom_verb(parsed.object, parsed.prep, comment, lemmas, parser.settings)
             patterns.append(Pattern(parsed_code, own or list(lemmas), object=parsed.object, prep=parsed.prep,
                                     target=parsed.target, source=parsed.source, note=note, id=primary))
     return patterns
 
 
-def _idiom_verb(objects: list[str], comment: str, lemmas: list[str], settings: Settings) -> list[str]:
+def _idiom_verb(objects: list[str], prep: dict[str, list[str]], comment: str, lemmas: list[str],
+                settings: Settings) -> list[str]:
     """The one verb of the block an idiom's pattern was written for ("take part": TAKE, not
-    its block mates capture or seize), when its object is in ``idiom_objects``."""
+    its block mates capture or seize), when its object is in ``idiom_objects`` or it is a bare
+    particle of ``idiom_particles`` ("press on" [190]: no "need on" or "want on")."""
     verb = verb_lemma(comment.split()[0]) if comment else None
-    if verb in lemmas and any(word in settings.idiom_objects for word in objects):
+    if verb not in lemmas:
+        return []
+    if any(word in settings.idiom_objects for word in objects):
+        return [verb]
+    if not objects and len(prep) == 1 and all(
+        word in settings.idiom_particles and phrases == ["*"] for word, phrases in prep.items()
+    ):
         return [verb]
     return []
 
@@ -532,6 +541,7 @@ def load_settings() -> Settings:
         no_default=set(data.get("no_default") or []),
         no_default_vague={str(lemma) for lemma in data.get("no_default_vague") or []},
         idiom_objects={str(word) for word in data.get("idiom_objects") or []},
+        idiom_particles={str(word) for word in data.get("idiom_particles") or []},
     )
 
 

@@ -57,6 +57,8 @@ class Cues:
     refusal_nouns: frozenset[str] = frozenset()
     natural_causes: frozenset[str] = frozenset()
     abstract_objects: frozenset[str] = frozenset()
+    abstract_doers: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
     joint_recodings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     presence_cameo: str = "154"
     presence_sectors: frozenset[str] = frozenset()

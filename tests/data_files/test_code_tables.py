@@ -6,6 +6,7 @@ import csv
 import importlib.util
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
@@ -226,3 +227,17 @@ def test_pattern_converter_reads_block_headers_without_the_space_before_the_dash
     assert [(b.name, b.code) for b in blocks] == [("BLAME", "112"), ("DELAY", "120")]
     assert [v for v, _ in blocks[0].verbs] == ["accuse"] and [v for v, _ in blocks[1].verbs] == ["postpone"]
     assert len(blocks[1].patterns) == 1 and not blocks[0].patterns
+
+
+def test_a_bare_particle_pattern_belongs_to_the_verb_it_was_written_for() -> None:
+    """"- * ON [190] # PRESS" is "press on": the block mates "need" and "want" do not get it;
+    a pattern with a real phrase ("- * AID") stays the whole block's."""
+    module = load_tool("convert_patterns")
+    settings = module.load_settings()
+    blocks = module.read_blocks(["---  DEMAND   [100]  ---", "NEED", "PRESS", "WANT",
+                                 "- * ON   [190]   # PRESS", "- * AID   [023]   # WANT"])
+    parser = module.PatternParser(settings, module.Lemmatiser(settings), set())
+    patterns = module.petrarch_patterns(blocks, parser, Counter())
+    by_code = {p.cameo: p.lemmas for p in patterns if p.cameo in ("190", "023")}
+    assert by_code["190"] == ["press"]
+    assert sorted(by_code["023"]) == ["need", "press", "want"]

@@ -143,6 +143,15 @@ NO_VIOLENCE = {
         "Thirty people were killed by floods in Kenya.",
         "Governments counted the cost of the earthquake and waves that hammered southern Asia.",
     ],
+    "quantities do no violence": [
+        "The number of Europeans with broadband has exploded over the past 12 months.",
+    ],
+    "the phrasal verb is not its verb": [
+        "The EU and Japan hammered out a deal on Thursday night.",
+    ],
+    "press on is no need on": [
+        "The president of Nigeria said action was needed on poverty and terrorism.",
+    ],
     "levels and records are not hurt": [
         "The US dollar has hit its highest level against the euro in three months.",
         "The gap between US exports and imports hit an all-time high of $671bn in 2004.",
@@ -162,6 +171,33 @@ NO_VIOLENCE = {
 @pytest.mark.parametrize("text", [text for texts in NO_VIOLENCE.values() for text in texts])
 def test_no_coercion_or_violence_where_none_is_done(pipeline: Any, text: str) -> None:
     assert not [e.rule for e in code(pipeline, text).events if e.cameo[:2] in ("17", "18", "19", "20")]
+
+
+NO_EVENT = [
+    # everyday verbs whose PETRARCH2 block code is wrong on its own (no_default_vague)
+    "French police think the pair were driving a large vehicle.",
+    "German game firms could face a backlash from consumers.",
+    "The US Food and Drug Administration will give its verdict after three days.",
+    "Japan's population is expected to peak at 127 million.",
+    # naming is not calling (naming_verbs) and receiving money is not hosting a visit
+    "French president Jacques Chirac has called the British rebate unjustified.",
+    "The Chinese hackers called themselves Drink Or Die.",
+    "Sri Lanka and Bangladesh currently receive IMF support.",
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_no_event_from_everyday_verbs_naming_or_receiving(pipeline: Any, text: str) -> None:
+    assert not [e.rule for e in code(pipeline, text).events]
+
+
+def test_calling_or_receiving_a_person_and_adding_a_remark_stay_events(pipeline: Any) -> None:
+    added = code(pipeline, "\"Europe is an important market,\" the Japanese foreign minister added.").events
+    assert [e.cameo for e in added] == ["010"], [e.rule for e in added]  # a statement, as "said" is
+    assert ("041", "RUS", "TUR") in dyads(code(pipeline, "Russia called Turkey on Tuesday."))
+    assert ("043", "RUS", "ISRGOV") in dyads(code(pipeline, "Russia received the Israeli prime minister in Moscow."))
+    offered = code(pipeline, "Japan offered support to Ukraine.").events
+    assert [e.cameo for e in offered] == ["030"], [e.rule for e in offered]
 
 
 def test_a_verb_tagged_word_with_an_article_or_copula_is_a_noun(pipeline: Any) -> None:

@@ -25,6 +25,7 @@ from gesta.events.grammar import (
     is_infinitive_complement,
     is_passive,
     is_reduced_passive,
+    names_its_object,
     own_clause,
     preposition_of,
     prepositional_dependents,
@@ -32,8 +33,8 @@ from gesta.events.grammar import (
     subject_of_auxiliary,
     subtree_ngrams,
 )
-from gesta.events.harm import no_harm_done, verbal_attack
-from gesta.events.patterns import Pattern, PatternSet
+from gesta.events.harm import attempted_violence, no_harm_done, verbal_attack
+from gesta.events.patterns import Pattern, PatternSet, phrasal_use
 from gesta.events.repairs import (
     NOUN_POS,
     VERB_POS,
@@ -153,9 +154,13 @@ class SentenceCoder:
         phrases ("military assistance" beats "assistance"), then the finer CAMEO code."""
         best: tuple[tuple[int, int, bool, int], TriggerMatch] | None = None
         words = self._sentence_words()
-        for pattern in self.patterns.candidates_for(pos, token.lemma_.lower(), token.lower_):
+        candidates = self.patterns.candidates_for(pos, token.lemma_.lower(), token.lower_)
+        phrasal = pos == "verb" and phrasal_use(token, candidates)
+        for pattern in candidates:
             if best is not None and pattern.specificity < best[0][0]:
                 break
+            if phrasal and pattern.particle is None:
+                continue  # "hammered out a deal", "called off a rally": not what the bare verb means
             if any(required.isdisjoint(words) for required in pattern.requirements):
                 continue  # a phrase it needs is nowhere in the sentence
             fit = self.check(token, pattern)
@@ -273,7 +278,9 @@ class SentenceCoder:
         return found
 
     def _withheld(self, trigger: Any, cameo: str) -> str | None:
-        """Why a fitting violent pattern yields no event (None: it yields one)."""
+        """Why a fitting pattern yields no event (None: it yields one)."""
+        if lemma_in(trigger, self.cues.naming_verbs) and names_its_object(trigger):
+            return "fits, but it names or describes what it takes (naming_verbs)"
         if cameo[:2] not in VIOLENT_ROOTS:
             return None
         return no_harm_done(trigger, self._objects(trigger), self.cues, self._has_actor)
@@ -305,7 +312,7 @@ class SentenceCoder:
         planned = (mood.future or mood.hypothetical) and not mood.negated and not asked
         decided = cameo[:2] in self.cues.decided_roots and not mood.hypothetical  # "announced it would prohibit aid"
         intent = self.cues.intent_codes.get(cameo[:2]) if planned and not decided else None
-        attempted = cameo[:2] in VIOLENT_ROOTS and self._attempted(trigger)
+        attempted = cameo[:2] in VIOLENT_ROOTS and attempted_violence(trigger, self.cues)
         if attempted:  # "tried to kill the governor": an attempt on his life, no threat
             intent = None
             mood = Modality(mood.negated, mood.hypothetical, False)
@@ -430,22 +437,6 @@ class SentenceCoder:
                 if best is None or depth < best[0]:
                     best = (depth, mention)
         return [best[1].actor] if best is not None else []
-
-    def _attempted(self, trigger: Any) -> bool:
-        """The trigger is the infinitive of an attempt: "tried to kill", "an attempt to
-        assassinate"."""
-        current = trigger
-        for _ in range(3):
-            infinitive = is_infinitive_complement(current) or (
-                current.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in current.children)
-            )
-            if not infinitive or current.head.i == current.i:
-                return False
-            current = current.head
-            words = self.cues.attempt_nouns if current.pos_ in NOUN_POS else self.cues.attempt_verbs
-            if lemma_in(current, words):
-                return True
-        return False
 
     def _aim_abroad(self, trigger: Any, source: Actor, cameo: str) -> Actor | None:
         """An untargeted protest aimed at another country named in its purpose or phrases

@@ -1,8 +1,9 @@
 """Violence needs an actor doing it and something it hurts; an attack in words is criticism.
 
 "Floods killed 30 people in Kenya" has nature as its doer, "the dollar hit its highest level" a
-level as its object: neither is an event. The words are ``natural_causes`` and
-``abstract_objects`` in ``data/grammar/cues.yaml``; a noun that an actor modifies ("Israeli
+level as its object, "the number of users has exploded" a quantity as its doer: none is an
+event. The words are ``natural_causes``, ``abstract_objects`` and ``abstract_doers`` in
+``data/grammar/cues.yaml``; a noun that an actor modifies ("Israeli
 fire", "Russia's economy") is that actor's and counts as an actor. "Attacked Mr Brown for
 failing to ..." is criticism (``verbal_attack``).
 """
@@ -18,8 +19,10 @@ from gesta.events.grammar import (
     SUBJECT,
     children,
     conjuncts,
+    is_infinitive_complement,
     prepositional_dependents,
 )
+from gesta.events.repairs import NOUN_POS
 from gesta.lemmas import lemma_in
 
 HasActor = Callable[[Any], bool]
@@ -30,6 +33,8 @@ def no_harm_done(trigger: Any, objects: list[Any], cues: Cues, has_actor: HasAct
     nature, or everything it acts on is abstract."""
     if natural_cause(trigger, cues, has_actor):
         return "fits, but its doer is a natural cause (natural_causes)"
+    if abstract_doer(trigger, cues, has_actor):
+        return "fits, but its doer is abstract (abstract_doers)"
     if objects and all(_is_abstract(o, cues, has_actor) for o in objects):
         return "fits, but what it acts on is abstract (abstract_objects)"
     return None
@@ -38,14 +43,24 @@ def no_harm_done(trigger: Any, objects: list[Any], cues: Cues, has_actor: HasAct
 def natural_cause(trigger: Any, cues: Cues, has_actor: HasActor) -> bool:
     """The doer (subject, ``by`` agent, or the noun a relative clause trigger describes) is a
     flood, a storm or a disease, every conjunct of it ("the earthquake and waves that hammered")."""
+    return _doer_is(trigger, cues.natural_causes, has_actor)
+
+
+def abstract_doer(trigger: Any, cues: Cues, has_actor: HasActor) -> bool:
+    """"The number of Europeans with broadband has exploded": a quantity does no violence."""
+    return _doer_is(trigger, cues.abstract_doers, has_actor)
+
+
+def _doer_is(trigger: Any, words: frozenset[str], has_actor: HasActor) -> bool:
     doers = [*children(trigger, SUBJECT), *prepositional_dependents(trigger, "by")]
     if trigger.dep_ in RELATIVE_DEPS and trigger.head.i != trigger.i:
         doers.append(trigger.head)
-    return any(all(_is_nature(noun, cues, has_actor) for noun in conjuncts(doer)) for doer in doers)
+    return any(all(_is_one_of(noun, words, has_actor) for noun in conjuncts(doer)) for doer in doers)
 
 
-def _is_nature(noun: Any, cues: Cues, has_actor: HasActor) -> bool:
-    return lemma_in(noun, cues.natural_causes) and not any(has_actor(t) for t in noun.lefts)
+def _is_one_of(noun: Any, words: frozenset[str], has_actor: HasActor) -> bool:
+    """``noun`` is one of ``words`` and no actor before it owns it ("Israeli fire")."""
+    return lemma_in(noun, words) and not any(has_actor(t) for t in noun.lefts)
 
 
 def _is_abstract(noun: Any, cues: Cues, has_actor: HasActor) -> bool:
@@ -65,5 +80,22 @@ def verbal_attack(trigger: Any, cues: Cues) -> bool:
         if child.dep_ == "advcl" and child.pos_ == "VERB" and "for" in marks:
             return True  # a reason clause: "for failing to mention"
         if child.dep_ == "obl" and ("as" in marks or ("at" in marks and lemma_in(child, cues.said_nouns))):
+            return True
+    return False
+
+
+def attempted_violence(trigger: Any, cues: Cues) -> bool:
+    """The trigger is the infinitive of an attempt: "tried to kill", "an attempt to
+    assassinate"."""
+    current = trigger
+    for _ in range(3):
+        infinitive = is_infinitive_complement(current) or (
+            current.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in current.children)
+        )
+        if not infinitive or current.head.i == current.i:
+            return False
+        current = current.head
+        words = cues.attempt_nouns if current.pos_ in NOUN_POS else cues.attempt_verbs
+        if lemma_in(current, words):
             return True
     return False

@@ -84,6 +84,13 @@ class PatternSet:
         return []
 
 
+def phrasal_use(verb: Any, candidates: list[Pattern]) -> bool:
+    """The verb has a particle that some of its patterns name ("hammer out", "give in"): a
+    phrasal verb, which its bare lemma's unconstrained patterns do not describe."""
+    named = {p.particle.split()[0] for p in candidates if p.particle}
+    return bool(named) and any(c.dep_ == "compound:prt" and c.lower_ in named for c in verb.children)
+
+
 def packaged_pattern_files() -> list[Path]:
     directory = data_dir() / "patterns"
     return sorted(directory.glob("*.yaml")) if directory.is_dir() else []
