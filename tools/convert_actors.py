@@ -710,6 +710,19 @@ def load_people_overlay(files: list[Path], cnames: dict) -> list[dict]:
 # --------------------------------------------------------------------------------------
 # merging
 
+def without_group_words(groups: list[dict], words: set[str], stats: dict[str, int]) -> list[dict]:
+    """Drop group names that are ordinary words or team and product names ("Youth", "Return",
+    "Tigers": a sentence starting "Youth unemployment rose" is no French rebel act); a group
+    left with no name goes."""
+    kept = []
+    for group in groups:
+        names = [n for n in group["names"] if norm(n) not in words]
+        stats["group_words_dropped"] += len(group["names"]) - len(names)
+        if names:
+            kept.append({**group, "name": names[0], "names": names})
+    return kept
+
+
 def merge_by_names(base: list[dict], overlay: list[dict], key_fields=("name",)) -> list[dict]:
     """Overlay entries replace base entries sharing a (normalised) full name."""
     index = {}
@@ -917,6 +930,7 @@ def run(args) -> int:
         g["names"] = uniq([g["name"]] + g["names"])
         g.setdefault("country", None)
     groups = merge_by_names(groups, grp_ov)
+    groups = without_group_words(groups, conv.drops.get("group_words", set()), conv.stats)
     gkeys = ["code", "name", "names", "country", "sector", "type"]
     groups = [{k: g.get(k) for k in gkeys} for g in groups]
     groups = dedupe(groups, lambda g: norm(g["name"]))
