@@ -59,6 +59,7 @@ class Cues:
     abstract_objects: frozenset[str] = frozenset()
     abstract_doers: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    warning_verbs: frozenset[str] = frozenset()
     joint_recodings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     presence_cameo: str = "154"
     presence_sectors: frozenset[str] = frozenset()

@@ -200,6 +200,14 @@ def test_calling_or_receiving_a_person_and_adding_a_remark_stay_events(pipeline:
     assert [e.cameo for e in offered] == ["030"], [e.rule for e in offered]
 
 
+def test_a_warning_threatens_only_someone_named_in_it(pipeline: Any) -> None:
+    forecast = code(pipeline, "The Dutch firm Heineken warned that its earnings may slide in 2005.").events
+    assert not [e.rule for e in forecast if e.cameo.startswith("13")]
+    police = code(pipeline, "Egypt's security chief warned that police will not tolerate rallies by the Kifaya group.")
+    assert any(e.cameo == "130" for e in police.events), [e.rule for e in police.events]
+    assert ("130", "RUS", "UKR") in dyads(code(pipeline, "Russia warned Ukraine on Monday."))
+
+
 def test_a_verb_tagged_word_with_an_article_or_copula_is_a_noun(pipeline: Any) -> None:
     """"was a UK top 10 hit" names a song; "is to boost" stays a verb (the copula of "is to")."""
     song = code(pipeline, "Their debut was a UK top 10 hit in 1970 and sold a million copies in the US.")

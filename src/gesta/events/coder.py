@@ -33,7 +33,7 @@ from gesta.events.grammar import (
     subject_of_auxiliary,
     subtree_ngrams,
 )
-from gesta.events.harm import attempted_violence, no_harm_done, verbal_attack
+from gesta.events.harm import attempted_violence, no_harm_done, verbal_attack, warns_nobody
 from gesta.events.patterns import Pattern, PatternSet, phrasal_use
 from gesta.events.repairs import (
     NOUN_POS,
@@ -281,6 +281,8 @@ class SentenceCoder:
         """Why a fitting pattern yields no event (None: it yields one)."""
         if lemma_in(trigger, self.cues.naming_verbs) and names_its_object(trigger):
             return "fits, but it names or describes what it takes (naming_verbs)"
+        if cameo.startswith("13") and warns_nobody(trigger, self.cues, self._has_actor):
+            return "fits, but it warns nobody (warning_verbs)"
         if cameo[:2] not in VIOLENT_ROOTS:
             return None
         return no_harm_done(trigger, self._objects(trigger), self.cues, self._has_actor)

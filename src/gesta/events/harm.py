@@ -99,3 +99,13 @@ def attempted_violence(trigger: Any, cues: Cues) -> bool:
         if lemma_in(current, words):
             return True
     return False
+
+
+def warns_nobody(trigger: Any, cues: Cues, has_actor: HasActor) -> bool:
+    """"Heineken warned that earnings may slide": a warning with no actor in what it says (its
+    subject aside) threatens nobody; "warned that police will no longer tolerate rallies by
+    Kifaya" does (``warning_verbs``)."""
+    if not lemma_in(trigger, cues.warning_verbs):
+        return False
+    subjects = {t.i for s in children(trigger, SUBJECT) for t in s.subtree}
+    return not any(has_actor(t) for t in trigger.subtree if t.i not in subjects and t.i != trigger.i)
