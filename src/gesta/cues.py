@@ -60,6 +60,8 @@ class Cues:
     abstract_doers: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
+    figurative_modifiers: frozenset[str] = frozenset()
+    war_nouns: frozenset[str] = frozenset()
     joint_recodings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     presence_cameo: str = "154"
     presence_sectors: frozenset[str] = frozenset()

@@ -19,7 +19,9 @@ def guess_lemmas(form: str, pos: str) -> list[str]:
     elif word.endswith("ies") and len(word) > 4:
         guesses.append(word[:-3] + "y")
     elif word.endswith("es") and len(word) > 4:
-        guesses.extend((word[:-1], word[:-2]))  # "crashes" -> "crash", "taxes" -> "tax"
+        guesses.append(word[:-1])  # "wares" -> "ware" (never "war")
+        if word[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
+            guesses.append(word[:-2])  # "crashes" -> "crash", "taxes" -> "tax", "vetoes" -> "veto"
     elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         guesses.append(word[:-1])  # "bans" -> "ban", "banks" -> "bank" (never "ban")
     return guesses

@@ -152,6 +152,12 @@ NO_VIOLENCE = {
     "press on is no need on": [
         "The president of Nigeria said action was needed on poverty and terrorism.",
     ],
+    "figures of speech and named wars": [
+        "The British singer lost a long legal battle with Sony in London.",
+        "Labour and the Tories fought a full scale pre-election battle over the British budget.",
+        "British prime minister Tony Blair lost voters' trust because of the Iraq war.",
+        "Virus writers in Russia spread their malicious wares on the web.",
+    ],
     "levels and records are not hurt": [
         "The US dollar has hit its highest level against the euro in three months.",
         "The gap between US exports and imports hit an all-time high of $671bn in 2004.",
@@ -198,6 +204,13 @@ def test_calling_or_receiving_a_person_and_adding_a_remark_stay_events(pipeline:
     assert ("043", "RUS", "ISRGOV") in dyads(code(pipeline, "Russia received the Israeli prime minister in Moscow."))
     offered = code(pipeline, "Japan offered support to Ukraine.").events
     assert [e.cameo for e in offered] == ["030"], [e.rule for e in offered]
+
+
+def test_wars_with_a_named_fighter_and_labour_strikes_stay_events(pipeline: Any) -> None:
+    war = code(pipeline, "Russia's war against Ukraine entered its third year.").events
+    assert any(e.cameo.startswith("19") and _code(e.source) == "RUS" for e in war), [e.rule for e in war]
+    strike = code(pipeline, "Thousands of British civil servants were on strike on Friday.").events
+    assert [e.cameo for e in strike] == ["143"], [e.rule for e in strike]
 
 
 def test_a_warning_threatens_only_someone_named_in_it(pipeline: Any) -> None:

@@ -37,7 +37,26 @@ def no_harm_done(trigger: Any, objects: list[Any], cues: Cues, has_actor: HasAct
         return "fits, but its doer is abstract (abstract_doers)"
     if objects and all(_is_abstract(o, cues, has_actor) for o in objects):
         return "fits, but what it acts on is abstract (abstract_objects)"
+    if trigger.pos_ in NOUN_POS and figurative(trigger, cues):
+        return "fits, but it is a figure of speech (figurative_modifiers)"
+    if trigger.pos_ in NOUN_POS and names_a_war(trigger, cues):
+        return "fits, but it names a war, it reports no act (the Iraq war)"
     return None
+
+
+def figurative(noun: Any, cues: Cues) -> bool:
+    """"legal battles", "the election battle", "culture wars", "price war": no violence."""
+    return any(c.dep_ in ("amod", "compound") and lemma_in(c, cues.figurative_modifiers) for c in noun.children)
+
+
+def names_a_war(noun: Any, cues: Cues) -> bool:
+    """"the Iraq war", "the Vietnam war": a place before a war noun names the war (where, not
+    who); "Russia's war", "a war by ..." and "a US strike" name who fights."""
+    if not lemma_in(noun, cues.war_nouns):
+        return False
+    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+    owner = any(c.dep_ in ("nmod:poss", "poss") for c in noun.children) or any(prepositional_dependents(noun, "by"))
+    return named and not owner
 
 
 def natural_cause(trigger: Any, cues: Cues, has_actor: HasActor) -> bool:
@@ -64,7 +83,10 @@ def _is_one_of(noun: Any, words: frozenset[str], has_actor: HasActor) -> bool:
 
 
 def _is_abstract(noun: Any, cues: Cues, has_actor: HasActor) -> bool:
-    """"hit trust in politicians" is abstract (the phrase after it is not what is hit)."""
+    """"hit trust in politicians" is abstract (the phrase after it is not what is hit); "fought a
+    legal battle" fights a figure of speech."""
+    if figurative(noun, cues):
+        return True
     return lemma_in(noun, cues.abstract_objects) and not any(has_actor(t) for t in (noun, *noun.lefts))
 
 
