@@ -189,6 +189,14 @@ NO_EVENT = [
     "French president Jacques Chirac has called the British rebate unjustified.",
     "The Chinese hackers called themselves Drink Or Die.",
     "Sri Lanka and Bangladesh currently receive IMF support.",
+    "The Indian writer edits a blog called Dogs without Borders.",
+    # no block defaults for "increase" and "aim"; a future "going to" is no "go to"
+    "The Russian firm Gazprom increased its dividend by 26%.",
+    "The Chinese scheme is aimed at small businesses.",
+    "The French government is going to be busy next year.",
+    # taking over a post is no occupation (office_objects)
+    "The UK took over the chairmanship of the EU in July.",
+    "The British minister took over as party leader in 2004.",
 ]
 
 
@@ -197,7 +205,8 @@ def test_no_event_from_everyday_verbs_naming_or_receiving(pipeline: Any, text: s
     assert not [e.rule for e in code(pipeline, text).events]
 
 
-def test_calling_or_receiving_a_person_and_adding_a_remark_stay_events(pipeline: Any) -> None:
+def test_taking_a_city_calling_or_receiving_a_person_and_adding_a_remark_stay_events(pipeline: Any) -> None:
+    assert ("192", "AFGREB", "AFG") in dyads(code(pipeline, "The Taliban took over Kabul on Sunday."))
     added = code(pipeline, "\"Europe is an important market,\" the Japanese foreign minister added.").events
     assert [e.cameo for e in added] == ["010"], [e.rule for e in added]  # a statement, as "said" is
     assert ("041", "RUS", "TUR") in dyads(code(pipeline, "Russia called Turkey on Tuesday."))

@@ -25,7 +25,6 @@ from gesta.events.grammar import (
     is_infinitive_complement,
     is_passive,
     is_reduced_passive,
-    names_its_object,
     own_clause,
     preposition_of,
     prepositional_dependents,
@@ -33,7 +32,7 @@ from gesta.events.grammar import (
     subject_of_auxiliary,
     subtree_ngrams,
 )
-from gesta.events.harm import attempted_violence, no_harm_done, verbal_attack, warns_nobody
+from gesta.events.harm import VIOLENT_ROOTS, attempted_violence, verbal_attack, withheld
 from gesta.events.patterns import Pattern, PatternSet, phrasal_use
 from gesta.events.repairs import (
     NOUN_POS,
@@ -279,13 +278,7 @@ class SentenceCoder:
 
     def _withheld(self, trigger: Any, cameo: str) -> str | None:
         """Why a fitting pattern yields no event (None: it yields one)."""
-        if lemma_in(trigger, self.cues.naming_verbs) and names_its_object(trigger):
-            return "fits, but it names or describes what it takes (naming_verbs)"
-        if cameo.startswith("13") and warns_nobody(trigger, self.cues, self._has_actor):
-            return "fits, but it warns nobody (warning_verbs)"
-        if cameo[:2] not in VIOLENT_ROOTS:
-            return None
-        return no_harm_done(trigger, self._objects(trigger), self.cues, self._has_actor)
+        return withheld(trigger, cameo, lambda: self._objects(trigger), self.cues, self._has_actor)
 
     def _events_for(self, match: TriggerMatch) -> Iterator[Event]:
         sources, targets = self._roles(match)
@@ -725,7 +718,6 @@ EMBEDDING_DEPS = frozenset({"xcomp", "advcl", "acl", "acl:relcl", "relcl", "csub
 STATE_ENTRY_KINDS = frozenset({"country", "capital", "seat"})  # how a mention's `why` begins
 MISREAD_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "obl:npmod", "nmod:npmod", "dep", "compound"})
 AIM_DEPTH = 6  # how deep in a protest's phrases its foreign aim may be named
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # attacks with unknown perpetrators are still events
 # not 01: "announced a suspension of air links" announces the suspension as its own act
 COMMUNICATIVE_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 

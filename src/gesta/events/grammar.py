@@ -31,15 +31,17 @@ NAMING_COMPLEMENTS = frozenset({"obj", "iobj", "xcomp"})
 
 
 def names_its_object(verb: Any) -> bool:
-    """"called the election a sham", "has been called a leader": an object with a predicate
-    (two complements), or a passive verb with one, names or describes; "called Erdogan" acts,
-    and so does "called Thursday on Arabs to unite" (a clause is no name). A reflexive counts
-    whatever its label ("called themselves DOD" can come out with "themselves" as punct)."""
+    """"called the election a sham", "has been called a leader", "a company called Akamai": an
+    object with a predicate (two complements), or a passive verb or participle with one, names
+    or describes; "called Erdogan" acts, and so does "called Thursday on Arabs to unite" (a
+    clause is no name). A reflexive counts whatever its label ("called themselves DOD" can come
+    out with "themselves" as punct)."""
     complements = sum(
         1 for c in verb.children
         if (c.dep_ in NAMING_COMPLEMENTS and c.pos_ not in ("VERB", "AUX")) or c.lower_.endswith(("self", "selves"))
     )
-    return complements >= 2 or (complements == 1 and is_passive(verb))
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "a company called Akamai"
+    return complements >= 2 or (complements == 1 and (is_passive(verb) or participle))
 
 
 REDUCED_PASSIVE_EXCLUDED = frozenset({"aux", "aux:pass", "cop", "obj", "dobj", "xcomp", "ccomp"})

@@ -1,11 +1,15 @@
-"""Violence needs an actor doing it and something it hurts; an attack in words is criticism.
+"""Why a pattern that fits yields no event, and when an attack is one in words.
 
-"Floods killed 30 people in Kenya" has nature as its doer, "the dollar hit its highest level" a
-level as its object, "the number of users has exploded" a quantity as its doer: none is an
-event. The words are ``natural_causes``, ``abstract_objects`` and ``abstract_doers`` in
-``data/grammar/cues.yaml``; a noun that an actor modifies ("Israeli
-fire", "Russia's economy") is that actor's and counts as an actor. "Attacked Mr Brown for
-failing to ..." is criticism (``verbal_attack``).
+Violence needs an actor doing it and something it hurts: "Floods killed 30 people in Kenya"
+has nature as its doer, "the dollar hit its highest level" a level as its object, "the number
+of users has exploded" a quantity as its doer, "legal battles" and "the Iraq war" are figures
+and names. Naming is not calling ("called the election a sham"), a warning that names nobody
+threatens nobody, taking over a post seizes nothing. The words are lists in
+``data/grammar/cues.yaml`` (``natural_causes``, ``abstract_objects``, ``abstract_doers``,
+``figurative_modifiers``, ``war_nouns``, ``naming_verbs``, ``warning_verbs``,
+``office_objects``); a noun that an actor modifies ("Israeli fire", "Russia's economy") is that
+actor's and counts as an actor. "Attacked Mr Brown for failing to ..." is criticism
+(``verbal_attack``).
 """
 
 from __future__ import annotations
@@ -20,12 +24,28 @@ from gesta.events.grammar import (
     children,
     conjuncts,
     is_infinitive_complement,
+    names_its_object,
     prepositional_dependents,
 )
 from gesta.events.repairs import NOUN_POS
 from gesta.lemmas import lemma_in
 
 HasActor = Callable[[Any], bool]
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # attacks with unknown perpetrators are still events
+
+
+def withheld(trigger: Any, cameo: str, objects: Callable[[], list[Any]], cues: Cues, has_actor: HasActor) -> str | None:
+    """Why a pattern of ``cameo`` that fits ``trigger`` yields no event (None: it yields one);
+    ``objects`` gives what the trigger acts on."""
+    if lemma_in(trigger, cues.naming_verbs) and names_its_object(trigger):
+        return "fits, but it names or describes what it takes (naming_verbs)"
+    if cameo.startswith("13") and warns_nobody(trigger, cues, has_actor):
+        return "fits, but it warns nobody (warning_verbs)"
+    if cameo[:2] in ("17", "19") and takes_an_office(trigger, objects(), cues):
+        return "fits, but what it takes is an office or a role (office_objects)"
+    if cameo[:2] not in VIOLENT_ROOTS:
+        return None
+    return no_harm_done(trigger, objects(), cues, has_actor)
 
 
 def no_harm_done(trigger: Any, objects: list[Any], cues: Cues, has_actor: HasActor) -> str | None:
@@ -131,3 +151,13 @@ def warns_nobody(trigger: Any, cues: Cues, has_actor: HasActor) -> bool:
         return False
     subjects = {t.i for s in children(trigger, SUBJECT) for t in s.subtree}
     return not any(has_actor(t) for t in trigger.subtree if t.i not in subjects and t.i != trigger.i)
+
+
+def takes_an_office(trigger: Any, objects: list[Any], cues: Cues) -> bool:
+    """"took over the chairmanship", "took over as chief executive", "seized the initiative":
+    taking a post, a role or an activity is no seizure of a place (``office_objects``)."""
+    phrasal = any(c.dep_ == "compound:prt" for c in trigger.children)  # not "died as a result of torture"
+    if phrasal and any(c.dep_ in ("obl", "advcl", "xcomp") and any(m.lower_ == "as" for m in c.children)
+                       for c in trigger.children):
+        return True
+    return bool(objects) and all(lemma_in(o, cues.office_objects) for o in objects)
