@@ -63,6 +63,7 @@ class Cues:
     figurative_modifiers: frozenset[str] = frozenset()
     war_nouns: frozenset[str] = frozenset()
     office_objects: frozenset[str] = frozenset()
+    showing_verbs: frozenset[str] = frozenset()
     joint_recodings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     presence_cameo: str = "154"
     presence_sectors: frozenset[str] = frozenset()

@@ -197,6 +197,14 @@ NO_EVENT = [
     # taking over a post is no occupation (office_objects)
     "The UK took over the chairmanship of the EU in July.",
     "The British minister took over as party leader in 2004.",
+    # more everyday verbs and objects (Wikinews)
+    "The roof of the cathedral in the French capital Paris caught fire yesterday.",
+    "Former French president Jacques Chirac died at home in Paris, surrounded by family.",
+    "The US court demonstrated a shocking ignorance of the technology.",
+    "The Burundian president suffered a cardiac arrest on Monday.",
+    "The Indonesian plane hit the ocean at speed.",
+    "Russian tourists captured pictures and video of the incident.",
+    "Members of the US Congress have abused their power.",
 ]
 
 

@@ -44,3 +44,10 @@ def test_attribution_phrase_is_no_place_cue(pipeline) -> None:
                        published="2022-02-23")
     found = stage.find(article.sentences[0], [], ())
     assert [p.name for p in found] == ["Ukraine"]
+
+
+def test_god_is_no_place(pipeline) -> None:
+    """"the path of God" is not Göd, Hungary (stop_words in data/grammar/places.yaml)."""
+    stage = pipeline.get_stage("places")
+    article = pipeline("He spent his life engaging in jihad in the path of God in Iraq.", published="2020-01-03")
+    assert [p.name for p in stage.find(article.sentences[0], [], ())] == ["Iraq"]

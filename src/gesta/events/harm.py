@@ -19,6 +19,7 @@ from typing import Any
 
 from gesta.cues import Cues
 from gesta.events.grammar import (
+    OBJECT,
     RELATIVE_DEPS,
     SUBJECT,
     children,
@@ -32,6 +33,7 @@ from gesta.lemmas import lemma_in
 
 HasActor = Callable[[Any], bool]
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # attacks with unknown perpetrators are still events
+COERCIVE_ROOTS = VIOLENT_ROOTS | {"17"}
 
 
 def withheld(trigger: Any, cameo: str, objects: Callable[[], list[Any]], cues: Cues, has_actor: HasActor) -> str | None:
@@ -43,6 +45,10 @@ def withheld(trigger: Any, cameo: str, objects: Callable[[], list[Any]], cues: C
         return "fits, but it warns nobody (warning_verbs)"
     if cameo[:2] in ("17", "19") and takes_an_office(trigger, objects(), cues):
         return "fits, but what it takes is an office or a role (office_objects)"
+    if cameo[:2] in COERCIVE_ROOTS and trigger.pos_ in NOUN_POS and figurative(trigger, cues):
+        return "fits, but it is a figure of speech (figurative_modifiers)"
+    if cameo[:2] == "14" and lemma_in(trigger, cues.showing_verbs) and children(trigger, OBJECT):
+        return "fits, but with an object it means showing (showing_verbs)"
     if cameo[:2] not in VIOLENT_ROOTS:
         return None
     return no_harm_done(trigger, objects(), cues, has_actor)
@@ -57,15 +63,14 @@ def no_harm_done(trigger: Any, objects: list[Any], cues: Cues, has_actor: HasAct
         return "fits, but its doer is abstract (abstract_doers)"
     if objects and all(_is_abstract(o, cues, has_actor) for o in objects):
         return "fits, but what it acts on is abstract (abstract_objects)"
-    if trigger.pos_ in NOUN_POS and figurative(trigger, cues):
-        return "fits, but it is a figure of speech (figurative_modifiers)"
     if trigger.pos_ in NOUN_POS and names_a_war(trigger, cues):
         return "fits, but it names a war, it reports no act (the Iraq war)"
     return None
 
 
 def figurative(noun: Any, cues: Cues) -> bool:
-    """"legal battles", "the election battle", "culture wars", "price war": no violence."""
+    """"legal battles", "the election battle", "culture wars", "price war": no violence; nor is
+    a "cardiac arrest" an arrest."""
     return any(c.dep_ in ("amod", "compound") and lemma_in(c, cues.figurative_modifiers) for c in noun.children)
 
 
