@@ -205,6 +205,8 @@ NO_EVENT = [
     "The Indonesian plane hit the ocean at speed.",
     "Russian tourists captured pictures and video of the incident.",
     "Members of the US Congress have abused their power.",
+    "The Zimbabwean leader taught and studied in various countries in Africa.",
+    "Chile's statues can weigh fourteen tons.",
 ]
 
 
@@ -215,6 +217,7 @@ def test_no_event_from_everyday_verbs_naming_or_receiving(pipeline: Any, text: s
 
 def test_taking_a_city_calling_or_receiving_a_person_and_adding_a_remark_stay_events(pipeline: Any) -> None:
     assert ("192", "AFGREB", "AFG") in dyads(code(pipeline, "The Taliban took over Kabul on Sunday."))
+    assert ("014", "IGOEUREEC", "RUS") in dyads(code(pipeline, "The EU is weighing new sanctions against Russia."))
     added = code(pipeline, "\"Europe is an important market,\" the Japanese foreign minister added.").events
     assert [e.cameo for e in added] == ["010"], [e.rule for e in added]  # a statement, as "said" is
     assert ("041", "RUS", "TUR") in dyads(code(pipeline, "Russia called Turkey on Tuesday."))
