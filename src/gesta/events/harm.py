@@ -4,10 +4,10 @@ Violence needs an actor doing it and something it hurts: "Floods killed 30 peopl
 has nature as its doer, "the dollar hit its highest level" a level as its object, "the number
 of users has exploded" a quantity as its doer, "legal battles" and "the Iraq war" are figures
 and names. Naming is not calling ("called the election a sham"), a warning that names nobody
-threatens nobody, taking over a post seizes nothing. The words are lists in
-``data/grammar/cues.yaml`` (``natural_causes``, ``abstract_objects``, ``abstract_doers``,
-``figurative_modifiers``, ``war_nouns``, ``naming_verbs``, ``warning_verbs``,
-``office_objects``); a noun that an actor modifies ("Israeli fire", "Russia's economy") is that
+threatens nobody, taking over a post seizes nothing, "demonstrated ignorance" is no protest.
+The words are lists in ``data/grammar/cues.yaml`` (``natural_causes``, ``abstract_objects``,
+``abstract_doers``, ``figurative_modifiers``, ``war_nouns``, ``naming_verbs``,
+``warning_verbs``, ``office_objects``, ``showing_verbs``); a noun that an actor modifies ("Israeli fire", "Russia's economy") is that
 actor's and counts as an actor. "Attacked Mr Brown for failing to ..." is criticism
 (``verbal_attack``).
 """

@@ -136,7 +136,8 @@ def has_particle(
 ) -> bool:
     """A verb's particle ("call off", "press on": a particle child or the next word, also after
     a day word in wire style: "called Thursday on Arabs to unite"; never the preposition of a
-    time: "demanded on Monday", nor an infinitive's "to") or a noun's modifiers ("air strike": the words before it)."""
+    time, "demanded on Monday", nor an infinitive's "to") or a noun's modifiers ("air strike":
+    the words before it)."""
     words = particle.split()
     if pos == "noun":
         before = [t.lower_ for t in token.doc[max(token.i - len(words), 0) : token.i]]
