@@ -233,6 +233,13 @@ def test_wars_with_a_named_fighter_and_labour_strikes_stay_events(pipeline: Any)
     assert [e.cameo for e in strike] == ["143"], [e.rule for e in strike]
 
 
+def test_a_phrasal_verb_is_not_its_bare_verb(pipeline: Any) -> None:
+    """"called off a demonstration" is no call for one (141): a verb whose particle its patterns
+    name only fits patterns with a particle."""
+    found = code(pipeline, "Chinese campaigners have called off a demonstration planned for the weekend in Beijing.").events
+    assert [e.cameo for e in found] == ["160"], [e.rule for e in found]
+
+
 def test_a_warning_threatens_only_someone_named_in_it(pipeline: Any) -> None:
     forecast = code(pipeline, "The Dutch firm Heineken warned that its earnings may slide in 2005.").events
     assert not [e.rule for e in forecast if e.cameo.startswith("13")]

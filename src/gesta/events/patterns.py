@@ -87,8 +87,8 @@ class PatternSet:
 def phrasal_use(verb: Any, candidates: list[Pattern]) -> bool:
     """The verb has a particle that some of its patterns name ("hammer out", "give in"): a
     phrasal verb, which its bare lemma's unconstrained patterns do not describe."""
-    named = {p.particle.split()[0] for p in candidates if p.particle}
-    return bool(named) and any(c.dep_ == "compound:prt" and c.lower_ in named for c in verb.children)
+    particles = [c.lower_ for c in verb.children if c.dep_ == "compound:prt"]
+    return bool(particles) and any(p.particle and p.particle.split()[0] in particles for p in candidates)
 
 
 def packaged_pattern_files() -> list[Path]:
