@@ -51,3 +51,15 @@ def test_god_is_no_place(pipeline) -> None:
     stage = pipeline.get_stage("places")
     article = pipeline("He spent his life engaging in jihad in the path of God in Iraq.", published="2020-01-03")
     assert [p.name for p in stage.find(article.sentences[0], [], ())] == ["Iraq"]
+
+
+def test_a_surname_is_no_town(pipeline) -> None:
+    """"In Tears of the Sun Willis plays ..." after "Bruce Willis": Willis is his name, not
+    Willis, Texas; a sentence's first word and big cities do not make surnames."""
+    stage = pipeline.get_stage("places")
+    article = pipeline("Actor Bruce Willis is suing the studio in Los Angeles. In the film Willis plays an officer. "
+                       "In London on Thursday, the campaign Make London Safer began.", published="2005-01-03")
+    surnames = stage.surnames(article)
+    assert "Willis" in surnames and "London" not in surnames
+    names = [p.name for s in article.sentences for p in stage.find(s, [], (), surnames)]
+    assert "Willis" not in names and "London" in names and "Los Angeles" in names

@@ -23,12 +23,16 @@ from pathlib import Path
 from typing import Any
 
 from gesta.document import Actor, Article, Event, Location, Mention, Sentence
-from gesta.events.coder import VIOLENT_ROOTS
+from gesta.events.harm import VIOLENT_ROOTS
 from gesta.registry import StageContext
 from gesta.resources import data_dir, load_yaml
 from gesta.where.gazetteer import Gazetteer, Place
 
 _NAME = r"[A-Z][\w'’\-]*(?:\s+(?:al-|el-|de\s+|ez-)?[A-Z][\w'’\-]*){0,3}"
+# a run of capitalised words ("Actor Bruce Willis", "Prime Minister Tony Blair")
+SURNAME_TOWN_MAX = 200_000  # a bigger city keeps its name: "Make Melbourne Yours" is about Melbourne
+COMPASS = frozenset({"north", "south", "east", "west", "upper", "lower", "greater", "new", "old"})
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,8 @@ class PlacesStage:
 
     def __call__(self, article: Article) -> Article:
         context = article_countries(article)
-        phrases = {s.index: self.find(s, article.sentence_mentions(s.index), context) for s in article.sentences}
+        people = self.surnames(article)
+        phrases = {s.index: self.find(s, article.sentence_mentions(s.index), context, people) for s in article.sentences}
         main = main_place(phrases)
         by_index = {s.index: s for s in article.sentences}
         for event in article.events:
@@ -101,20 +106,47 @@ class PlacesStage:
     def locate(self, article: Article, sentence: Sentence) -> Location | None:
         """The place of a sentence alone (first phrase), else the article's fallbacks."""
         context = article_countries(article)
-        found = self.find(sentence, article.sentence_mentions(sentence.index), context)
+        found = self.find(sentence, article.sentence_mentions(sentence.index), context, self.surnames(article))
         if found:
             return to_location(found[0].place, found[0].precision)
         mentions = article.sentence_mentions(sentence.index)
         return self.actor_country([m.actor for m in mentions], context)
 
-    def find(self, sentence: Sentence, mentions: list[Mention], context: tuple[str, ...]) -> list[PlacePhrase]:
-        """The place phrases of a sentence that name a gazetteer place."""
+    def find(
+        self, sentence: Sentence, mentions: list[Mention], context: tuple[str, ...], surnames: frozenset[str] = frozenset()
+    ) -> list[PlacePhrase]:
+        """The place phrases of a sentence that name a gazetteer place; a lone word the article
+        uses as someone's surname is none ("In Tears of the Sun Willis plays ..." after "Bruce
+        Willis", "a duty to Willis")."""
         found = []
         for match in self.words.pattern.finditer(sentence.text):
             phrase = self._phrase(match, context)
-            if phrase is not None:
+            if phrase is not None and phrase.name not in surnames:
                 found.append(phrase)
         return found
+
+    def surnames(self, article: Article) -> frozenset[str]:
+        """Last words of the article's multi-word capitalised names that are no place and do not
+        start with a direction or stop word, when that word alone names only small towns:
+        "Bruce Willis" gives Willis (Willis, Texas); "New York", "South Wales" and "Northern
+        Cyprus" give nothing, and a country, a region or a big city is never a surname."""
+        names = set()
+        for sentence in article.sentences:
+            for match in _FULL_NAME.finditer(sentence.text):
+                words = match.group().split()
+                if not any(c.isalpha() for c in sentence.text[: match.start()]):
+                    words = words[1:]  # capitalised by its place: "In London ...", "Make Melbourne ..."
+                if len(words) < 2:
+                    continue
+                first = words[0].lower()
+                if words[0] in self.words.stop_words or first in self.words.directions or first in COMPASS:
+                    continue
+                if self.gazetteer.lookup(" ".join(words), ()):
+                    continue
+                alone = self.gazetteer.lookup(words[-1], ())
+                if alone and all(place.kind == "city" and place.population < SURNAME_TOWN_MAX for place in alone):
+                    names.add(words[-1])
+        return frozenset(names)
 
     def _phrase(self, match: re.Match[str], context: tuple[str, ...]) -> PlacePhrase | None:
         name = _trim(match.group("name"), self.words.stop_words)
