@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from gesta.document import Article
-from gesta.stages.layout import LayoutStage
+from gesta.stages.layout import LayoutStage, unwrap
 from gesta.stages.normalize import NormalizeStage
 
 
@@ -169,3 +169,27 @@ def test_credit_and_caption_lines() -> None:
         "Moscow did not comment.\n"
     )
     assert [k for k, _ in kinds(layout(text))] == ["body", "caption", "credit", "body"]
+
+
+WRAPPED = (
+    "Standard Oil Co and BP North America\nInc said they plan to form a venture to manage the money market\n"
+    "borrowing and investment activities of both companies.\n    BP North America is a subsidiary of British "
+    "Petroleum Co\nPlc, which also owns a 55 pct interest in Standard Oil."
+)
+
+
+def test_hard_wrapped_lines_are_joined_and_paragraphs_kept() -> None:
+    joined = unwrap(WRAPPED)
+    assert len(joined) == len(WRAPPED)  # offsets into the original still hold
+    assert "America Inc said" in joined and "Co Plc, which" in joined
+    assert "companies.\n    BP North America" in joined  # an indented line starts a paragraph
+    headings = "Ukraine crisis\nSeparatists ask Putin for help\nMoscow, Feb 23"
+    assert unwrap(headings) == headings  # short lines: headings, not wrapped text
+    items = ("- Russia moved more troops close to the border with Ukraine\n"
+             "- NATO raised the alert level of its forces in eastern Europe\n- Talks go on")
+    assert unwrap(items) == items  # list items stay apart
+
+
+def test_wrapped_wire_copy_is_parsed_in_whole_sentences(pipeline: Any) -> None:
+    article = pipeline(WRAPPED, published="1987-03-02")
+    assert [s.text.split()[0] for s in article.sentences] == ["Standard", "BP"], [s.text for s in article.sentences]

@@ -26,6 +26,9 @@ CAPTION = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!?]['\")\]]*$")
 MAX_HEADING_WORDS = 24
+WRAPPED_LINE_CHARS = 35  # a wrapped line is at least this long...
+WRAPPED_SHARE = 0.6  # ...and this share of a paragraph's lines (but its last) end mid-sentence
+LIST_ITEM = re.compile(r"(?:[-–—•*·]|\d{1,2}[.)])\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,3 +141,26 @@ def _label_heading(
     elif lines:
         out.extend(("kicker" if has_headline else "headline", s, e) for s, e in lines)
     return out
+
+
+def unwrap(text: str) -> str:
+    """Hard-wrapped text (Reuters, e-mail, plain-text wire copy: fixed-width lines inside a
+    paragraph) breaks lines where no sentence ends; those breaks become spaces, so the news
+    sentence rules do not start a sentence at each of them. A break before an indented or
+    empty line (a paragraph) or a list item stays. The result has the same length: offsets
+    still hold."""
+    lines = text.split("\n")
+    if len(lines) < 3:
+        return text
+    inner = lines[:-1]
+    mid_sentence = sum(1 for line in inner if len(line.strip()) >= WRAPPED_LINE_CHARS
+                       and not SENTENCE_END.search(line.rstrip()))
+    if mid_sentence < WRAPPED_SHARE * len(inner):
+        return text
+    joined = [line + (" " if _continues(lines[i + 1]) else "\n") for i, line in enumerate(inner)]
+    return "".join(joined) + lines[-1]
+
+
+def _continues(line: str) -> bool:
+    """The line goes on with the one before: not indented, not empty, no list item."""
+    return bool(line[:1].strip()) and not LIST_ITEM.match(line)

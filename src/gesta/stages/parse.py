@@ -14,6 +14,7 @@ from typing import Any
 
 from gesta.document import Article, CodedSection, Section, Sentence
 from gesta.settings import Settings
+from gesta.stages.layout import unwrap
 from gesta.text import normalize
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,7 @@ class ParseStage:
         for segment in segments:
             original = article.field_text(segment.section.field)[segment.section.start : segment.section.end]
             norm = normalize(original)
-            texts.append(norm.text)
+            texts.append(unwrap(norm.text))
             maps.append(norm.offsets)
         docs = self.nlp.pipe(texts, batch_size=self.settings.batch_size)
         sentences: list[Sentence] = []
