@@ -152,6 +152,11 @@ NO_VIOLENCE = {
     "press on is no need on": [
         "The president of Nigeria said action was needed on poverty and terrorism.",
     ],
+    "a particle its patterns do not know, currencies and rates": [
+        "Italian Prime Minister Andreotti today wound up his first round of consultations.",
+        "The dollar was hammered against the Japanese yen in Tokyo.",
+        "British inflation hit 10 pct in March.",
+    ],
     "figures of speech and named wars": [
         "The British singer lost a long legal battle with Sony in London.",
         "Labour and the Tories fought a full scale pre-election battle over the British budget.",
@@ -217,6 +222,8 @@ def test_no_event_from_everyday_verbs_naming_or_receiving(pipeline: Any, text: s
 
 def test_taking_a_city_calling_or_receiving_a_person_and_adding_a_remark_stay_events(pipeline: Any) -> None:
     assert ("192", "AFGREB", "AFG") in dyads(code(pipeline, "The Taliban took over Kabul on Sunday."))
+    downed = code(pipeline, "Russian air defences have shot down a Ukrainian plane over Crimea.").events
+    assert any(e.cameo.startswith("19") and _code(e.source) == "RUSMIL" for e in downed), [e.rule for e in downed]
     assert ("014", "IGOEUREEC", "RUS") in dyads(code(pipeline, "The EU is weighing new sanctions against Russia."))
     added = code(pipeline, "\"Europe is an important market,\" the Japanese foreign minister added.").events
     assert [e.cameo for e in added] == ["010"], [e.rule for e in added]  # a statement, as "said" is

@@ -154,12 +154,12 @@ class SentenceCoder:
         best: tuple[tuple[int, int, bool, int], TriggerMatch] | None = None
         words = self._sentence_words()
         candidates = self.patterns.candidates_for(pos, token.lemma_.lower(), token.lower_)
-        phrasal = pos == "verb" and phrasal_use(token, candidates)
+        phrasal = phrasal_use(token, candidates) if pos == "verb" else None
         for pattern in candidates:
             if best is not None and pattern.specificity < best[0][0]:
                 break
-            if phrasal and pattern.particle is None:
-                continue  # "hammered out a deal", "called off a rally": not what the bare verb means
+            if pattern.particle is None and (phrasal == "named" or (phrasal and not pattern.specificity)):
+                continue  # "hammered out a deal", "called off a rally", "wound up": not the bare verb
             if any(required.isdisjoint(words) for required in pattern.requirements):
                 continue  # a phrase it needs is nowhere in the sentence
             fit = self.check(token, pattern)

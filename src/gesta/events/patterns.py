@@ -84,11 +84,16 @@ class PatternSet:
         return []
 
 
-def phrasal_use(verb: Any, candidates: list[Pattern]) -> bool:
-    """The verb has a particle that some of its patterns name ("hammer out", "give in"): a
-    phrasal verb, which its bare lemma's unconstrained patterns do not describe."""
+def phrasal_use(verb: Any, candidates: list[Pattern]) -> str | None:
+    """How the verb's particle stands to its patterns: "named" when some name it ("hammer out",
+    "give in": only patterns with a particle describe that phrasal verb), "unnamed" when none
+    do ("wound up his consultations": the bare lemma's unconstrained default does not
+    describe it either), None without a particle."""
     particles = [c.lower_ for c in verb.children if c.dep_ == "compound:prt"]
-    return bool(particles) and any(p.particle and p.particle.split()[0] in particles for p in candidates)
+    if not particles:
+        return None
+    named = any(p.particle and p.particle.split()[0] in particles for p in candidates)
+    return "named" if named else "unnamed"
 
 
 def packaged_pattern_files() -> list[Path]:
