@@ -198,6 +198,7 @@ NO_EVENT = [
     # no block defaults for "increase" and "aim"; a future "going to" is no "go to"
     "The Russian firm Gazprom increased its dividend by 26%.",
     "The Chinese scheme is aimed at small businesses.",
+    "A takeover of the German sportswear firm became more attractive to American investors.",
     "The French government is going to be busy next year.",
     # taking over a post is no occupation (office_objects)
     "The UK took over the chairmanship of the EU in July.",

@@ -63,3 +63,12 @@ def test_a_surname_is_no_town(pipeline) -> None:
     assert "Willis" in surnames and "London" not in surnames
     names = [p.name for s in article.sentences for p in stage.find(s, [], (), surnames)]
     assert "Willis" not in names and "London" in names and "Los Angeles" in names
+
+
+def test_a_place_name_prefix_makes_no_surname(pipeline) -> None:
+    """"Upper Darby" (not in the gazetteer) is a place's name, so Darby stays a town
+    (name_starts in data/grammar/places.yaml)."""
+    stage = pipeline.get_stage("places")
+    article = pipeline("A spokesman for the police in Upper Darby said the road was closed. "
+                       "Police in Darby arrested a man.", published="2020-01-01")
+    assert "Darby" not in stage.surnames(article)

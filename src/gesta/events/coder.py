@@ -158,7 +158,7 @@ class SentenceCoder:
         for pattern in candidates:
             if best is not None and pattern.specificity < best[0][0]:
                 break
-            if pattern.particle is None and (phrasal == "named" or (phrasal and not pattern.specificity)):
+            if pattern.particle is None and (phrasal == "named" or (phrasal == "unnamed" and not pattern.specificity)):
                 continue  # "hammered out a deal", "called off a rally", "wound up": not the bare verb
             if any(required.isdisjoint(words) for required in pattern.requirements):
                 continue  # a phrase it needs is nowhere in the sentence

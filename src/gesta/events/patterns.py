@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from gesta.codes import CodeBook
 from gesta.errors import DataFileError
@@ -84,7 +84,7 @@ class PatternSet:
         return []
 
 
-def phrasal_use(verb: Any, candidates: list[Pattern]) -> str | None:
+def phrasal_use(verb: Any, candidates: list[Pattern]) -> Literal["named", "unnamed"] | None:
     """How the verb's particle stands to its patterns: "named" when some name it ("hammer out",
     "give in": only patterns with a particle describe that phrasal verb), "unnamed" when none
     do ("wound up his consultations": the bare lemma's unconstrained default does not

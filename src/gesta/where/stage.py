@@ -31,7 +31,6 @@ from gesta.where.gazetteer import Gazetteer, Place
 _NAME = r"[A-Z][\w'’\-]*(?:\s+(?:al-|el-|de\s+|ez-)?[A-Z][\w'’\-]*){0,3}"
 # a run of capitalised words ("Actor Bruce Willis", "Prime Minister Tony Blair")
 SURNAME_TOWN_MAX = 200_000  # a bigger city keeps its name: "Make Melbourne Yours" is about Melbourne
-COMPASS = frozenset({"north", "south", "east", "west", "upper", "lower", "greater", "new", "old"})
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 
 
@@ -42,6 +41,7 @@ class PlaceWords:
     directions: frozenset[str]
     stop_words: frozenset[str]
     pattern: re.Pattern[str]
+    name_starts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,8 @@ def load_place_words(path: Path | None = None) -> PlaceWords:
         rf"(?P<region>\s+(?i:{regions})\b)?"
     )
     return PlaceWords({k.lower(): v for k, v in content["cues"].items()}, frozenset(content["region_words"]),
-                      frozenset(content["directions"]), frozenset(content["stop_words"]), pattern)
+                      frozenset(content["directions"]), frozenset(content["stop_words"]), pattern,
+                      frozenset(content.get("name_starts", ())))
 
 
 @dataclass
@@ -139,7 +140,7 @@ class PlacesStage:
                 if len(words) < 2:
                     continue
                 first = words[0].lower()
-                if words[0] in self.words.stop_words or first in self.words.directions or first in COMPASS:
+                if words[0] in self.words.stop_words or first in self.words.directions or first in self.words.name_starts:
                     continue
                 if self.gazetteer.lookup(" ".join(words), ()):
                     continue
