@@ -72,3 +72,17 @@ def test_a_place_name_prefix_makes_no_surname(pipeline) -> None:
     article = pipeline("A spokesman for the police in Upper Darby said the road was closed. "
                        "Police in Darby arrested a man.", published="2020-01-01")
     assert "Darby" not in stage.surnames(article)
+
+
+
+def test_guessed_locals_take_the_country_of_the_event_s_place(pipeline) -> None:
+    """Schools whose country was only the article's most-named one (Russia) are the schools
+    of the place the event happened in (local_sectors in data/grammar/places.yaml); people
+    someone calls theirs keep the guess."""
+    text = ("Russia said Moscow would defend Russia's interests. Russian officials met in Moscow. "
+            "In Kharkiv, schools were destroyed. Gunmen attacked our citizens in Kharkiv, Moscow said.")
+    article = pipeline(text, published="2022-03-01")
+    targets = {(e.target.text, e.target.country) for e in article.events if e.target is not None and e.cameo[:2] in ("17", "18")}
+    assert targets == {("schools", "UKR"), ("citizens", "RUS")}  # "our citizens" are the speaker's
+    guessed = [m for m in article.mentions if m.actor.text == "schools"]
+    assert guessed and guessed[0].actor.country == "RUS"  # the mention keeps the actor stage's guess

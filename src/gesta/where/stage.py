@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gesta.actors.compose import compose
+from gesta.actors.stage import MAIN_COUNTRY_WHY
 from gesta.document import Actor, Article, Event, Location, Mention, Sentence
 from gesta.events.harm import VIOLENT_ROOTS
 from gesta.registry import StageContext
@@ -42,6 +44,7 @@ class PlaceWords:
     stop_words: frozenset[str]
     pattern: re.Pattern[str]
     name_starts: frozenset[str] = frozenset()
+    local_sectors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,7 @@ def load_place_words(path: Path | None = None) -> PlaceWords:
     )
     return PlaceWords({k.lower(): v for k, v in content["cues"].items()}, frozenset(content["region_words"]),
                       frozenset(content["directions"]), frozenset(content["stop_words"]), pattern,
-                      frozenset(content.get("name_starts", ())))
+                      frozenset(content.get("name_starts", ())), frozenset(content.get("local_sectors", ())))
 
 
 @dataclass
@@ -86,6 +89,7 @@ class PlacesStage:
         phrases = {s.index: self.find(s, article.sentence_mentions(s.index), context, people) for s in article.sentences}
         main = main_place(phrases)
         by_index = {s.index: s for s in article.sentences}
+        guessed = guessed_locals(article, self.words.local_sectors)
         for event in article.events:
             sentence = by_index.get(event.sentence_index)
             found = phrases.get(event.sentence_index, [])
@@ -96,8 +100,11 @@ class PlacesStage:
                 event.location = to_location(best.place, best.precision)
                 if attached:
                     target_from_place(event)
+                    locals_from_place(event, guessed)
             elif main is not None:
                 event.location = to_location(main.place, max(main.precision, 2))
+                if main.place.kind == "city" and main.place.country in context:  # a town of a country the article names
+                    locals_from_place(event, guessed)
             else:
                 event.location = self.actor_country([event.source, event.target], context)
                 continue  # a place guessed from the actors says nothing of who acted
@@ -174,6 +181,37 @@ class PlacesStage:
         return None
 
 
+def guessed_locals(article: Article, sectors: frozenset[str]) -> set[tuple[int, str, str]]:
+    """(sentence, text, code) of the mentions of local people or property ("schools",
+    "civilians") whose country was only the article's most-named one; "our people" and
+    "its citizens" belong to their possessor, wherever they are."""
+    parses = {s.index: s.parse for s in article.sentences}
+    return {
+        (m.sentence_index, m.actor.text, m.actor.code)
+        for m in article.mentions
+        if m.why == MAIN_COUNTRY_WHY and m.actor.sector in sectors and not _possessed(parses.get(m.sentence_index), m)
+    }
+
+
+def _possessed(span: Any, mention: Mention) -> bool:
+    if span is None:
+        return False
+    head = span[mention.token_end - 1]
+    return any(c.dep_ in POSSESSIVE_DEPS for c in head.children)
+
+
+def locals_from_place(event: Event, guessed: set[tuple[int, str, str]]) -> None:
+    """Local people or property whose country was a guess belong to the country of the
+    event's place: "schools were destroyed" in Luhansk are Ukrainian schools."""
+    country = event.location.country if event.location is not None else None
+    if not country:
+        return
+    for role in ("source", "target"):
+        actor: Actor | None = getattr(event, role)
+        if actor is not None and actor.country != country and (event.sentence_index, actor.text, actor.code) in guessed:
+            setattr(event, role, compose(actor.text, country, actor.sector, actor.name))
+
+
 # roots whose act, with nobody named, is the doing of someone in the place: violence (18-20),
 # and the state acts of investigating (09) and coercing (17: arrests, bans, curfews)
 UNNAMED_ACTOR_ROOTS = VIOLENT_ROOTS | {"09", "17"}
@@ -222,6 +260,7 @@ def _trim(name: str, stop_words: frozenset[str]) -> str:
     return re.sub(r"['’]s?$", "", " ".join(words)).strip()
 
 
+POSSESSIVE_DEPS = frozenset({"nmod:poss", "poss"})
 NOT_ATTACHED = frozenset({"nsubj", "nsubj:pass", "csubj", "parataxis", "ccomp", "punct"})
 
 
