@@ -92,3 +92,31 @@ def test_captions_option_labels_caption_events(pipeline: Any, seed_path: Path) -
     caption_sentences = [s for s in article.sentences if s.text.startswith(CAPTION_START)]
     assert caption_sentences and all(s.section == "caption" for s in caption_sentences)
     assert not [s for s in article.sentences if s.section == "body" and "Photo:" in s.text]
+
+
+def _dyads_of(records: list[dict[str, Any]], words: str) -> set[tuple[str, str | None, str | None]]:
+    return {
+        (r["cameo"]["code"], (r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
+        for r in records
+        if words in r["evidence"]["text"]
+    }
+
+
+def test_seed_people_s_republics_ask_russia_and_thank_putin(seed_records: list[dict[str, Any]]) -> None:
+    # "the heads of the “People’s Republics” asking for help from Russia to avoid casualties
+    # among the peaceful population": the republics appeal to Russia, not to the population
+    assert ("023", "UKRREB", "RUS") in _dyads_of(seed_records, "asking for help from Russia")
+    # "they thanked Putin": the republics of the sentence before, not the Russian armed forces
+    assert _dyads_of(seed_records, "they thanked Putin") == {("051", "UKRREB", "RUSGOV")}
+    assert ("051", "UKRREB", "RUSGOV") in _dyads_of(seed_records, "thank Putin")
+
+
+def test_seed_purpose_clause_is_no_addressee(seed_records: list[dict[str, Any]]) -> None:
+    # "letters asking for help to ward off attacks by the Ukrainian army": help is not asked of the army
+    asked = [d for d in _dyads_of(seed_records, "asking for help to ward off") if d[0].startswith("02")]
+    assert asked and all(target != "UKRMIL" for _, _, target in asked)
+
+
+def test_seed_schools_in_luhansk_are_ukrainian(seed_records: list[dict[str, Any]]) -> None:
+    records = [r for r in seed_records if "including schools" in r["evidence"]["text"] and r["target"]]
+    assert records and all(r["target"]["country"] == "UKR" for r in records)

@@ -382,3 +382,28 @@ def test_capturing_part_of_a_stronghold_is_no_taking_part(pipeline: Any) -> None
 def test_refusing_admittance_is_refusing_entry(pipeline: Any) -> None:
     found = events(pipeline, "Benin refused admittance to Ghanaians on Monday.")
     assert ("120", "BEN", "GHA") in codes(found), codes(found)
+
+
+def test_an_appeal_is_made_to_whoever_its_from_phrase_names(pipeline: Any) -> None:
+    # asked_of_roots in data/grammar/cues.yaml: "help from Russia", not the purpose clause's population
+    found = events(pipeline, "Tass published the letters of the heads of the Donetsk People's Republic asking for help "
+                             "from Russia to avoid casualties among the peaceful population.")
+    assert codes(found) == {("023", "UKRREB", "RUS")}
+
+
+def test_an_appeal_s_purpose_clause_names_no_addressee(pipeline: Any) -> None:
+    found = events(pipeline, "Ukrainian rebels asked for help to ward off attacks by the Russian army.")
+    asked = [e for e in found if e.cameo.startswith("02")]
+    assert asked and all(e.target is None or e.target.code != "RUSMIL" for e in asked), codes(found)
+    # an agreement's infinitive still gives its target ("agreed to provide aid to Romania")
+    found = events(pipeline, "The European Union agreed to provide aid to Romania.")
+    assert any(e.target is not None and e.target.code == "ROU" for e in found), codes(found)
+
+
+def test_coordinated_sources_acting_on_each_other_are_each_others_targets(pipeline: Any) -> None:
+    # reciprocal_phrases in data/grammar/cues.yaml; a joint act without one still has no target among its actors
+    assert codes(events(pipeline, "Armenia and Azerbaijan blamed each other for the ceasefire violations.")) == {
+        ("112", "ARM", "AZE"), ("112", "AZE", "ARM")}
+    assert codes(events(pipeline, "India and Pakistan accused one another of shelling.")) == {
+        ("1123", "IND", "PAK"), ("1123", "PAK", "IND")}
+    assert codes(events(pipeline, "Jordan and the US agreed to cooperate.")) == {("030", "JOR", None), ("030", "USA", None)}

@@ -22,6 +22,7 @@ from gesta.events.grammar import (
     children,
     clause_subjects,
     conjuncts,
+    has_reciprocal_object,
     is_infinitive_complement,
     is_passive,
     is_reduced_passive,
@@ -321,7 +322,9 @@ class SentenceCoder:
         said = attribution(trigger, self.span, self.actors_of, self.cues)
         start = self.sentence.original_offset(trigger.idx)
         end = self.sentence.original_offset(trigger.idx + len(trigger.text))
-        if len(sources) > 1:  # "Jordan and the US agreed": a joint act, not one on the other
+        if len(sources) > 1 and has_reciprocal_object(trigger, self.cues.reciprocal_phrases):
+            targets = list(sources)  # "Armenia and Azerbaijan blamed each other": each blamed the other
+        elif len(sources) > 1:  # "Jordan and the US agreed": a joint act, not one on the other
             joint = {_country_of(a) for a in sources}
             targets = [t for t in targets if _country_of(t) not in joint]
             if len(joint) > 1 and cameo in self.cues.joint_recodings:  # "French and Egyptian warships launched war games"
@@ -553,10 +556,16 @@ class SentenceCoder:
             named = [o for o in self._target_tokens(token, "object", passive) if self._mention_at(o.i) is not None]
             if named:  # "indicted Montenegro's prime minister": the object the pattern names is an actor
                 return self._first_actors(named)
+        asking = pattern.cameo[:2] in self.cues.asked_of_roots
+        asked_of = self._asked_of(token, pattern) if asking else []
+        if asked_of:
+            return asked_of
         for role in pattern.target:
             if role == "none":
                 return []
             found = self._target_tokens(token, role, passive)
+            if asking and role == "prep:to":  # "asking for help to ward off attacks by the army": a purpose
+                found = [t for t in found if t.pos_ not in VERB_POS]
             actors = self._first_actors(found)
             if actors:
                 return actors
@@ -572,6 +581,17 @@ class SentenceCoder:
         for clause in (c for c in token.children if c.dep_ == "xcomp" and not found):
             found = self._first_actors([t for role in COMPLEMENT_TARGETS for t in self._target_tokens(clause, role, False)])
         return found or self._nearest_in_predicate(token)
+
+    def _asked_of(self, token: Any, pattern: Pattern) -> list[Actor]:
+        """Whoever an appeal or demand asks the thing of: "asking for help from Russia",
+        "demanded compensation from Iraq" (the "from" phrase of the pattern's own phrase)."""
+        for preposition, phrases in pattern.prep:
+            for phrase in prepositional_dependents(token, preposition):
+                if self._phrase_in(phrase, phrases):
+                    found = self._first_actors(list(prepositional_dependents(phrase, "from")))
+                    if found:
+                        return found
+        return []
 
     def _actor_misread_before(self, token: Any) -> list[Any]:
         """A subjectless verb's actor the parser misread as a modifier before it ("Kyiv

@@ -177,6 +177,22 @@ def subject_candidates(verb: Any) -> list[Any]:
     return found
 
 
+RECIPROCAL_DEPS = OBJECT | INDIRECT_OBJECT | OBLIQUE
+
+
+def has_reciprocal_object(token: Any, phrases: frozenset[str]) -> bool:
+    """The verb's object or phrase is "each other" or "one another" (parsed as one word
+    with a fixed part, or as two objects)."""
+    doc = token.doc
+    for child in token.children:
+        if child.dep_ not in RECIPROCAL_DEPS:
+            continue
+        for first in (child.i - 1, child.i):
+            if 0 <= first < len(doc) - 1 and f"{doc[first].lower_} {doc[first + 1].lower_}" in phrases:
+                return True
+    return False
+
+
 def is_infinitive_complement(token: Any) -> bool:
     """An infinitive complement ("claims to have shot down"): an xcomp, or a subjectless
     clause with "to" that the parser labelled ccomp."""
