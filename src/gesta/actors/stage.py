@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from gesta.actors.acronyms import defined_acronyms, with_definitions
 from gesta.actors.compose import (
     COUNTRY_KINDS,
     GROUP_KINDS,
@@ -90,6 +91,8 @@ class ActorsStage:
     def __call__(self, article: Article) -> Article:
         day = article.published
         matched = [self._matches(s.parse, day) if s.parse is not None else [] for s in article.sentences]
+        defined = defined_acronyms([s.parse for s in article.sentences], matched)
+        matched = [with_definitions(s.parse, found, defined) for s, found in zip(article.sentences, matched, strict=True)]
         memory = ArticleMemory(day, main_country(matched))
         mentions: list[Mention] = []
         for sentence, matches in zip(article.sentences, matched, strict=True):
