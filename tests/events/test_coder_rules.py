@@ -407,3 +407,11 @@ def test_coordinated_sources_acting_on_each_other_are_each_others_targets(pipeli
     assert codes(events(pipeline, "India and Pakistan accused one another of shelling.")) == {
         ("1123", "IND", "PAK"), ("1123", "PAK", "IND")}
     assert codes(events(pipeline, "Jordan and the US agreed to cooperate.")) == {("030", "JOR", None), ("030", "USA", None)}
+
+
+def test_fighting_for_a_goal_is_no_criticism_and_violence_only_when_armed_actors_fight(pipeline: Any) -> None:
+    # PETRARCH2's "fight for" (111) is criticism of someone; with nobody to criticise it is a struggle
+    assert codes(events(pipeline, "A US airline attendant is fighting for her job.")) == set()
+    assert codes(events(pipeline, "He devoted his entire life to fight for South Sudan.")) == set()  # on its behalf
+    assert codes(events(pipeline, "Ethiopian rebels fought for independence.")) == {("190", "ETHREB", None)}
+    assert codes(events(pipeline, "Ukrainian troops fought for control of Bakhmut.")) == {("190", "UKRMIL", None)}

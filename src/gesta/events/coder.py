@@ -33,7 +33,7 @@ from gesta.events.grammar import (
     subject_of_auxiliary,
     subtree_ngrams,
 )
-from gesta.events.harm import VIOLENT_ROOTS, attempted_violence, verbal_attack, withheld
+from gesta.events.harm import VIOLENT_ROOTS, attempted_violence, goals_struggled_for, verbal_attack, withheld
 from gesta.events.patterns import Pattern, PatternSet, phrasal_use
 from gesta.events.repairs import (
     NOUN_POS,
@@ -200,7 +200,17 @@ class SentenceCoder:
                 return f"prep:{preposition}"
             used.add(hit[0].i)
             words += hit[1]
+        if self._criticism_of_nobody(token, pattern):
+            return "criticised"
         return Fit(frozenset(used), words)
+
+    def _criticism_of_nobody(self, token: Any, pattern: Pattern) -> bool:
+        """"attacked the minister for ..." criticises someone; "are fighting for power" and
+        "struggled for independence" have nobody to criticise and are no criticism."""
+        return (
+            pattern.pos == "verb" and pattern.cameo == self.cues.verbal_attack_cameo
+            and (pattern.particle == "for" or any(p == "for" for p, _ in pattern.prep)) and not self._objects(token)
+        )
 
     def _particle(self, token: Any, particle: str, pos: str) -> bool:
         key = (token.i, particle)
@@ -295,6 +305,10 @@ class SentenceCoder:
             sources = self._preceding_subject(trigger, targets)  # the parse lost the subject
         if self._withheld(trigger, cameo) is not None:
             return  # "floods killed 30 people in Kenya"; "the dollar hit its highest level"
+        if cameo[:2] in VIOLENT_ROOTS:
+            targets = self._struggled_against(trigger, sources, targets)
+            if targets is None:
+                return  # "an airline attendant is fighting for her job"
         if cameo[:2] in VIOLENT_ROOTS and verbal_attack(trigger, self.cues):
             cameo, rule = self.cues.verbal_attack_cameo, f"{rule}>verbal"  # "attacked Mr Brown for failing to"
         targets = self._other_side(trigger, sources, targets)
@@ -357,6 +371,17 @@ class SentenceCoder:
             target = self._domestic_target(source, cameo)
             rule = f"{rule}>domestic" if target is not None else rule  # "workers went on strike": against their own country
         return cameo, rule, target
+
+    def _struggled_against(self, trigger: Any, sources: list[Actor], targets: list[Actor]) -> list[Actor] | None:
+        """The targets of violence, less whoever a struggle is for ("fought for South Sudan");
+        None when it is an unarmed struggle with nobody against it: no event."""
+        goals = goals_struggled_for(trigger, self._objects(trigger))
+        if goals is None:
+            return targets
+        on_behalf = {t.i for t in goals}
+        targets = [t for t in targets if self._token_of(t) not in on_behalf]
+        armed = any(s.sector in self.cues.presence_sectors for s in sources)
+        return targets if targets or armed else None
 
     def _who_pressed(self, trigger: Any) -> list[Actor]:
         """Whoever pressed for what is refused: the ``by``/``from`` actor of a phrase about
@@ -778,6 +803,8 @@ def why_not(reason: str, pattern: Pattern) -> str:
         return f"no {pattern.particle!r} with the trigger"
     if reason == "object":
         return "object does not name " + _phrases_text(pattern.object)
+    if reason == "criticised":
+        return "a reason ('for') with nobody criticised"
     preposition = reason.partition(":")[2]
     phrases = dict(pattern.prep).get(preposition, ())
     return f"no '{preposition}' phrase naming " + _phrases_text(phrases)

@@ -131,6 +131,18 @@ def verbal_attack(trigger: Any, cues: Cues) -> bool:
     return False
 
 
+def goals_struggled_for(trigger: Any, objects: list[Any]) -> list[Any] | None:
+    """A verb of violence with no object and a "for" goal ("fighting for her job", "devoted
+    his life to fight for South Sudan", "are fighting for power") is a struggle, which is
+    violence only when armed actors wage it (the coder checks who), on behalf of whoever its
+    goal names: the tokens of its goal phrases (None: no struggle)."""
+    if trigger.pos_ in NOUN_POS or objects:
+        return None
+    goals = [c for c in trigger.children if c.dep_ in ("compound:prt", "prt") and c.lower_ == "for"]
+    goals += list(prepositional_dependents(trigger, "for"))
+    return [t for goal in goals for t in goal.subtree] if goals else None
+
+
 def attempted_violence(trigger: Any, cues: Cues) -> bool:
     """The trigger is the infinitive of an attempt: "tried to kill", "an attempt to
     assassinate"."""
