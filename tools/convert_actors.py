@@ -316,6 +316,16 @@ def looks_like_person(block: Block) -> bool:
     return True
 
 
+def is_country_block(block: Block, country_names: set[str]) -> bool:
+    """The block of a country or territory itself: every code a bare country code ([SAU]), or
+    one of its phrases a country's name ("AMERICAN_SAMOA_ [USAASM]", "+FAROE_ISLANDS_")."""
+    codes = [c[0] for c in block.codes if c[0] != "---"]
+    if codes and all(len(c) == 3 and c.isalpha() for c in codes):
+        return True
+    phrases = (clean_phrase(p)[0] for p in block.phrases)
+    return any(p and norm(p) in country_names for p in phrases)
+
+
 def sector_of(code: str, country_len: int = 3) -> tuple[str | None, str]:
     """Split a CAMEO code into (country, sector) where possible."""
     code = code.upper()
@@ -840,7 +850,10 @@ def run(args) -> int:
 
     # organisations
     conv.org_codes = set()
-    country_person_blocks = [b for b in cblocks if looks_like_person(b)]
+    # a country's own block ("SAUDI_ARABIA_ [SAU]" with its towns as synonyms) is no person
+    # even when its country-named phrases are filtered away ("Jeddah" was a Saudi elite)
+    country_names = {norm(n) for c in countries for n in [c["name"], *c.get("names", []), *c.get("adjectives", [])]}
+    country_person_blocks = [b for b in cblocks if looks_like_person(b) and not is_country_block(b, country_names)]
     country_org_blocks = [b for b in cblocks if not looks_like_person(b)]
     intl_person_blocks = [b for b in iblocks if looks_like_person(b)]
     intl_org_blocks = [b for b in iblocks if not looks_like_person(b)]
@@ -869,7 +882,6 @@ def run(args) -> int:
     people = [p for p in people if norm(p["name"]) not in drop_people]
     # a multi-word country's block ("Sri Lanka", "Sierra Leone", with its towns as names) looks
     # like a person's: as one it would outrank the country ("Sri Lankan army" -> LKAELI)
-    country_names = {norm(n) for c in countries for n in [c["name"], *c.get("names", []), *c.get("adjectives", [])]}
     conv.stats["people_dropped_country_names"] = sum(1 for p in people if norm(p["name"]) in country_names)
     people = [p for p in people if norm(p["name"]) not in country_names]
     # merge converted duplicates with the same canonical name
