@@ -382,6 +382,7 @@ class Converter:
         ov = load_yaml(self.ov / "countries.yaml") or {}
         entries = {}
         petr_primary = {}
+        dropped_names: dict[str, set[str]] = {}
         for b in blocks:
             for c in b.codes:
                 code = c[0]
@@ -415,7 +416,8 @@ class Converter:
             if "name" in info:
                 e["name"] = info["name"]
             e["names"] = uniq([e["name"]] + list(info.get("names", [])) + e["names"])
-            e["names"] = [n for n in e["names"] if norm(n) not in {norm(x) for x in info.get("drop_names", [])}]
+            dropped_names[code] = {norm(x) for x in info.get("drop_names", [])}
+            e["names"] = [n for n in e["names"] if norm(n) not in dropped_names[code]]
             adjs = []
             for a in info.get("adj", []):
                 adjs.append(a)
@@ -431,6 +433,8 @@ class Converter:
             e = entries[iso]
             if pcode != iso:
                 e["alt_codes"] = uniq(e["alt_codes"] + [pcode])
+            if norm(pname) in dropped_names.get(iso, set()):
+                continue
             if pname and norm(pname) not in {norm(n) for n in e["names"]} and not pname.isupper():
                 e["names"].append(pname)
         self.stats["countries"] = len(entries)

@@ -51,6 +51,7 @@ class Cues:
     decided_roots: frozenset[str] = frozenset()
     conditional_roots: frozenset[str] = frozenset()
     asked_of_roots: frozenset[str] = frozenset()
+    place_target_roots: frozenset[str] = frozenset()
     stance_participles: frozenset[str] = frozenset()
     demand_verbs: frozenset[str] = frozenset()
     minority_markers: frozenset[str] = frozenset()
@@ -58,6 +59,8 @@ class Cues:
     refusal_nouns: frozenset[str] = frozenset()
     natural_causes: frozenset[str] = frozenset()
     reciprocal_phrases: frozenset[str] = frozenset()
+    place_prepositions: frozenset[str] = frozenset()
+    time_prepositions: frozenset[str] = frozenset()
     abstract_objects: frozenset[str] = frozenset()
     abstract_doers: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
@@ -98,6 +101,7 @@ def load_cues(path: Path | None = None) -> Cues:
         decided_roots=frozenset(data.content.get("decided_roots", ())),
         conditional_roots=frozenset(data.content.get("conditional_roots", ())),
         asked_of_roots=frozenset(data.content.get("asked_of_roots", ())),
+        place_target_roots=frozenset(data.content.get("place_target_roots", ())),
         presence_cameo=data.content["presence"]["cameo"],
         presence_sectors=frozenset(data.content["presence"]["sectors"]),
         presence_prepositions=frozenset(data.content["presence"]["prepositions"]),

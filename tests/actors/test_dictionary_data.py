@@ -45,3 +45,13 @@ def test_a_country_or_territory_block_is_no_person() -> None:
     assert convert.is_country_block(block("SAUDI_ARABIA_ [SAU]", "+JEDDAH_"), names)
     assert convert.is_country_block(block("EASTERN_SAMOA_ [USAASM]", "+AMERICAN_SAMOA_"), names)
     assert not convert.is_country_block(block("FAYSAL_ [SAUGOV 641102-750325]"), names)
+
+
+def test_bare_congo_is_the_democratic_republic_and_small_capitals_are_no_metonyms(pipeline) -> None:
+    article = pipeline("Rebels attacked Congo. Douglas Alexander met Stanley Fischer in the Rift Valley. "
+                       "The Republic of the Congo protested.", published="2024-07-31")
+    codes = {m.actor.text: m.actor.code for m in article.mentions}
+    assert codes.get("Congo") == "COD" and codes.get("Republic of the Congo") == "COG"
+    assert not {"Douglas", "Stanley", "Valley"} & set(codes), codes  # not the Isle of Man, the Falklands, Anguilla
+    place = pipeline.get_stage("places").gazetteer.lookup("Congo")[0]
+    assert place.country == "COD"

@@ -415,3 +415,18 @@ def test_fighting_for_a_goal_is_no_criticism_and_violence_only_when_armed_actors
     assert codes(events(pipeline, "He devoted his entire life to fight for South Sudan.")) == set()  # on its behalf
     assert codes(events(pipeline, "Ethiopian rebels fought for independence.")) == {("190", "ETHREB", None)}
     assert codes(events(pipeline, "Ukrainian troops fought for control of Bakhmut.")) == {("190", "UKRMIL", None)}
+
+
+def test_a_first_subject_parsed_as_the_root_still_acts(pipeline: Any) -> None:
+    # "X and Y agree" parsed with X as the root and "agree" its conjunct (subject_lost_to_coordination)
+    assert codes(events(pipeline, "DR Congo and Rwanda agree on ceasefire in talks in Luanda")) == {
+        ("030", "COD", None), ("030", "RWA", None)}
+
+
+def test_a_time_or_place_phrase_is_no_last_resort_target_except_for_a_visit(pipeline: Any) -> None:
+    # time_prepositions, place_prepositions and place_target_roots in data/grammar/cues.yaml
+    found = events(pipeline, "The Democratic Republic of the Congo and Rwanda have agreed on a ceasefire in the "
+                             "embattled east of the Congo after talks in the Angolan capital Luanda.")
+    assert codes(found) == {("030", "COD", None), ("030", "RWA", None)}
+    found = events(pipeline, "Indian Prime Minister Narendra Modi arrived in Washington for a three-day state visit.")
+    assert ("042", "INDGOV", "USA") in codes(found)

@@ -43,6 +43,7 @@ from gesta.events.repairs import (
     has_particle,
     mistagged_subject,
     noun_phrase_after,
+    subject_lost_to_coordination,
     trigger_pos,
     verb_after_time,
     verb_parsed_as_modifier,
@@ -568,6 +569,7 @@ class SentenceCoder:
                 children(token, SUBJECT | PASSIVE_SUBJECT) or mistagged_subject(token)
                 or subject_of_auxiliary(token) or self._actor_misread_before(token)
             )
+            subjects = subject_lost_to_coordination(token, subjects) + subjects  # "X and Y agreed", X read as the root
             found = [a for s in subjects for a in self.actors_of(s)]
             sources = _unique(found) if found else self._first_actors(subject_candidates(token))
             if not sources:  # "Palestinian prisoners rioted": the nationality is all we know
@@ -605,7 +607,7 @@ class SentenceCoder:
         found = self._first_actors(clause_subjects(token)) or self._addressee_of_object(token)
         for clause in (c for c in token.children if c.dep_ == "xcomp" and not found):
             found = self._first_actors([t for role in COMPLEMENT_TARGETS for t in self._target_tokens(clause, role, False)])
-        return found or self._nearest_in_predicate(token)
+        return found or self._nearest_in_predicate(token, pattern.cameo)
 
     def _asked_of(self, token: Any, pattern: Pattern) -> list[Actor]:
         """Whoever an appeal or demand asks the thing of: "asking for help from Russia",
@@ -636,19 +638,20 @@ class SentenceCoder:
                     return found
         return []
 
-    def _nearest_in_predicate(self, token: Any) -> list[Actor]:
+    def _nearest_in_predicate(self, token: Any, cameo: str) -> list[Actor]:
         """Last resort: the actor nearest the trigger among its objects and modifiers
         ("praised Haiti's efforts"), never in its subject or a source/time phrase; objects the
         parse misplaced count too ("on Wednesday vetoed a Security Council resolution")."""
         best: tuple[int, Mention] | None = None
+        places = () if cameo[:2] in self.cues.place_target_roots else self.cues.place_prepositions  # "arrived in Washington"
         repaired = [o for o in self._objects(token) if o.head.i != token.i or o.dep_ not in PREDICATE_DEPS]
         for child in (*token.children, *repaired):
             if (child.dep_ not in PREDICATE_DEPS and child not in repaired) or child.lemma_.lower() in self.cues.time_nouns:
                 continue
             if child.dep_ in CLAUSE_DEPS and lemma_in(child, self.cues.speech_verbs):
                 continue  # "..., the White House announced": who reports it is no target
-            if preposition_of(child) in ("according to", "by"):
-                continue
+            if preposition_of(child) in ("according to", "by", *self.cues.time_prepositions, *places):
+                continue  # a source, a time or a place ("agreed on a ceasefire after talks in Luanda")
             for item in child.subtree:
                 if child in repaired and item.i < token.i:
                     continue  # a misplaced object's parse may hold the subject

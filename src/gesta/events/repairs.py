@@ -95,6 +95,18 @@ def mistagged_subject(token: Any) -> list[Any]:
     return [c for c in token.children if c.dep_ in ("compound", "nmod", "amod", "nmod:poss") and c.i < token.i]
 
 
+def subject_lost_to_coordination(token: Any, subjects: list[Any]) -> list[Any]:
+    """"The Democratic Republic of the Congo and Rwanda have agreed" parsed with the first
+    name as the root and the verb as its conjunct: that name is a subject too. Only when the
+    verb's own subject comes after the name with an "and" between them."""
+    head = token.head
+    if token.dep_ != "conj" or head.pos_ not in ("NOUN", "PROPN") or head.i >= token.i or not subjects:
+        return []
+    first = min(s.i for s in subjects)
+    joined = any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in token.doc[head.i + 1 : first])
+    return [head] if first > head.i and joined else []
+
+
 ARTICLES = frozenset({"a", "an", "the"})
 
 
