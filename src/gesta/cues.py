@@ -61,6 +61,7 @@ class Cues:
     reciprocal_phrases: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
     time_prepositions: frozenset[str] = frozenset()
+    clause_markers: frozenset[str] = frozenset()
     abstract_objects: frozenset[str] = frozenset()
     abstract_doers: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()

@@ -105,6 +105,29 @@ def test_bare_agents_take_the_country_last_named_with_the_same_noun(pipeline: An
     assert ("soldiers", "RUSMIL") in found and ("troops", "UKRMIL") in found, found
 
 
+def test_a_state_organ_keeps_the_articles_country_when_another_is_named_later(pipeline: Any) -> None:
+    """A US official quoted at the end of a story about Venezuela does not make Venezuela's
+    government American; "Latin American governments" are the region, not the US; the
+    separatists of a headline still take the country the body gives them (not a state organ)."""
+    text = ("Venezuela's opposition accused the government of fraud. President Nicolás Maduro denied it. "
+            "Venezuela's electoral council confirmed the result. "
+            "US Secretary of State Antony Blinken voiced concern. Several Latin American governments refused to "
+            "recognise the result.")
+    found = {m.actor.text: m.actor.code for m in mentions(pipeline, text, dt.date(2024, 7, 30))}
+    assert found["government"] == "VENGOV" and found["President Nicolás Maduro"] == "VENGOV", found
+    assert found["Latin American governments"] == "LAM", found
+    seed = mentions(pipeline, "Separatists ask Putin for help\n\nSeparatist leaders in eastern Ukraine asked Putin for help.")
+    assert seed[0].actor.code == "UKRREB"
+
+
+def test_an_agent_coordinated_with_a_national_one_shares_its_country(pipeline: Any) -> None:
+    found = {m.actor.text: m.actor.code for m in mentions(
+        pipeline, "Taiwan put its armed forces on alert as Chinese warships and aircraft surrounded the island. "
+                  "Russian troops and civilians fled.")}
+    assert found["aircraft"] == "CHNMIL" and found["armed forces"] == "TWNMIL", found
+    assert not found["civilians"].startswith("RUS"), found  # another sector: no shared country
+
+
 def test_acronyms_are_case_sensitive(pipeline: Any) -> None:
     assert mentions(pipeline, "Let us talk about them.") == []
     (us,) = mentions(pipeline, "The US criticised the plan.")

@@ -430,3 +430,11 @@ def test_a_time_or_place_phrase_is_no_last_resort_target_except_for_a_visit(pipe
     assert codes(found) == {("030", "COD", None), ("030", "RWA", None)}
     found = events(pipeline, "Indian Prime Minister Narendra Modi arrived in Washington for a three-day state visit.")
     assert ("042", "INDGOV", "USA") in codes(found)
+
+
+def test_an_alert_of_ones_own_forces_is_aimed_at_the_foreign_actor_of_the_clause_it_answers(pipeline: Any) -> None:
+    # clause_markers in data/grammar/cues.yaml; also when the parser reads the clause as a phrase
+    assert ("152", "KOR", "PRKMIL") in codes(events(
+        pipeline, "South Korea put its troops on alert after North Korean soldiers crossed the border."))
+    assert ("152", "TWN", "CHNMIL") in codes(events(
+        pipeline, "Taiwan put its armed forces on alert as Chinese warships and aircraft surrounded the island."))

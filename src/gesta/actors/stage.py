@@ -98,7 +98,7 @@ class ActorsStage:
         for sentence, matches in zip(article.sentences, matched, strict=True):
             if sentence.parse is not None:
                 mentions.extend(self._sentence_mentions(sentence, matches, memory))
-        article.mentions = resolve_bare_agents(mentions)
+        article.mentions = resolve_bare_agents(mentions, self.cues.state_sectors)
         return article
 
     def _matches(self, span: Any, day: dt.date | None) -> list[Match]:
@@ -138,7 +138,7 @@ class ActorsStage:
         actor, why = chunk_actor(chunk, span, self.dictionary, memory.day)
         end = chunk.end
         if actor is None:  # an agent: look for its country among its modifiers, else the article's
-            actor, why, end = self._agent_country(chunk, span, by_token, consumed, memory)
+            actor, why, end = self._agent_country(chunk, span, by_token, consumed, memory, sentence.index)
         if actor is None:
             return None
         consumed.update(range(chunk.start, end))
@@ -148,7 +148,8 @@ class ActorsStage:
         return mention
 
     def _agent_country(
-        self, chunk: Chunk, span: Any, by_token: dict[int, Match], consumed: set[int], memory: ArticleMemory
+        self, chunk: Chunk, span: Any, by_token: dict[int, Match], consumed: set[int], memory: ArticleMemory,
+        sentence_index: int,
     ) -> tuple[Actor | None, str, int]:
         sector = next((m.entry.sector for m in chunk.matches if m.entry.sector), None)
         head = span[chunk.end - 1]
@@ -167,6 +168,11 @@ class ActorsStage:
             text = span[chunk.start : chunk.end].text
             actor, why = person_actor(known, text, memory.day, f"surname of {known.name}")
             return actor, why, chunk.end
+        shared = _first_conjunct(head, span, sector, memory, sentence_index)
+        if shared is not None:  # "Chinese warships and aircraft": the aircraft are Chinese too
+            text = span[chunk.start : chunk.end].text
+            why = f"agent coordinated with {shared.actor.text!r}"
+            return compose(text, shared.actor.country, sector, chunk.name), why, chunk.end  # type: ignore[arg-type]
         if memory.main_country and sector:
             text = span[chunk.start : chunk.end].text
             return compose(text, memory.main_country, sector, chunk.name), MAIN_COUNTRY_WHY, chunk.end
@@ -196,6 +202,21 @@ class ActorsStage:
         return found
 
 
+def _first_conjunct(head: Any, span: Any, sector: str | None, memory: ArticleMemory, sentence_index: int) -> Mention | None:
+    """The mention of the first conjunct of an agent ("Chinese warships" for "aircraft" in
+    "Chinese warships and aircraft"), when it has a country and the agent's sector."""
+    if head.dep_ != "conj" or head.head.i >= head.i or sector is None:
+        return None
+    local = head.head.i - span.start
+    for index, _, mention in reversed(memory.recent):
+        if index != sentence_index:
+            break
+        if mention.token_start <= local < mention.token_end:
+            actor = mention.actor
+            return mention if actor.country and actor.sector == sector and mention.why != MAIN_COUNTRY_WHY else None
+    return None
+
+
 def _reported_speaker(pronoun: Any, span: Any, earlier: list[Mention], memory: ArticleMemory) -> Mention | None:
     """In "X said they would...", a subject pronoun of the reported clause is X."""
     verb = pronoun.head
@@ -211,9 +232,12 @@ def _reported_speaker(pronoun: Any, span: Any, earlier: list[Mention], memory: A
     return None
 
 
-def resolve_bare_agents(mentions: list[Mention]) -> list[Mention]:
+def resolve_bare_agents(mentions: list[Mention], state_sectors: frozenset[str] = frozenset()) -> list[Mention]:
     """Bare agents ("the separatists") take the country the article gives that sector
-    elsewhere ("separatist leaders in eastern Ukraine"), before the main-country guess."""
+    elsewhere ("separatist leaders in eastern Ukraine"), before the main-country guess. A
+    state organ ("the government", "President Maduro") takes another country only from an
+    earlier mention with its own noun ("Russian soldiers" ... "the soldiers"): a US Secretary
+    of State quoted in a story about Venezuela does not make its government American."""
     given: dict[str, list[Mention]] = {}
     for mention in mentions:
         actor = mention.actor
@@ -223,8 +247,8 @@ def resolve_bare_agents(mentions: list[Mention]) -> list[Mention]:
         actor = mention.actor
         if mention.why != MAIN_COUNTRY_WHY or actor.sector not in given:
             continue
-        country = _country_given_elsewhere(mention, given[actor.sector])
-        if country != actor.country:
+        country = _country_given_elsewhere(mention, given[actor.sector], actor.sector in state_sectors)
+        if country is not None and country != actor.country:
             mention.actor = compose(actor.text, country, actor.sector, actor.name)
             mention.why = f"agent whose country the article gives elsewhere ({country})"
     for mention in mentions:
@@ -233,15 +257,18 @@ def resolve_bare_agents(mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
-def _country_given_elsewhere(mention: Mention, same_sector: list[Mention]) -> str | None:
+def _country_given_elsewhere(mention: Mention, same_sector: list[Mention], state: bool) -> str | None:
     """With soldiers of two countries in the article, "the soldiers" are the ones named last
-    with the same noun ("Russian soldiers"), else the sector's last before it, else its first."""
+    with the same noun ("Russian soldiers"); other than a state organ, else the sector's last
+    before it, else its first ("Separatists ..." in a headline, named in the body)."""
     earlier = [m for m in same_sector if (m.sentence_index, m.start) < (mention.sentence_index, mention.start)]
     head = _head_noun(mention.actor.text)
     same_noun = [m for m in earlier if _head_noun(m.actor.text) == head]
-    if same_noun or earlier:
-        return (same_noun or earlier)[-1].actor.country
-    return same_sector[0].actor.country  # "Separatists ..." in a headline, named in the body
+    if same_noun:
+        return same_noun[-1].actor.country
+    if state:
+        return None
+    return (earlier or same_sector)[-1 if earlier else 0].actor.country
 
 
 def _head_noun(text: str) -> str:

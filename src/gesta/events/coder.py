@@ -31,6 +31,7 @@ from gesta.events.grammar import (
     prepositional_dependents,
     subject_candidates,
     subject_of_auxiliary,
+    subordinate_subjects,
     subtree_ngrams,
 )
 from gesta.events.harm import VIOLENT_ROOTS, attempted_violence, goals_struggled_for, verbal_attack, withheld
@@ -432,7 +433,8 @@ class SentenceCoder:
     def _other_side(self, trigger: Any, sources: list[Actor], targets: list[Actor]) -> list[Actor]:
         """"Syria offered its troops to Lebanon", "will withdraw its force from Chad": when every
         target found is of the source's own country (its troops, what it moves or gives) and a
-        recipient phrase names another country's actor, that actor is the target."""
+        recipient phrase, its object or a clause it governs names another country's actor,
+        that actor is the target."""
         own = {_country_of(a) for a in sources}
         if not sources or not targets or any(_country_of(t) not in own for t in targets):
             return targets
@@ -444,7 +446,13 @@ class SentenceCoder:
             others = [a for a in found if _country_of(a) not in own]
             if others:
                 return others
-        return self._foreign_in_objects(trigger, own) or targets
+        return self._foreign_in_objects(trigger, own) or self._foreign_in_clauses(trigger, own) or targets
+
+    def _foreign_in_clauses(self, trigger: Any, own: set[str]) -> list[Actor]:
+        """An actor of another country acting in a clause the trigger governs: "put its armed
+        forces on alert as Chinese warships surrounded the island" is aimed at China."""
+        subjects = subordinate_subjects(trigger, self.cues.clause_markers)
+        return [a for a in self._first_actors(subjects) if _country_of(a) not in own]
 
     def _foreign_in_objects(self, trigger: Any, own: set[str]) -> list[Actor]:
         """The nearest actor of another country named inside the trigger's object ("defended

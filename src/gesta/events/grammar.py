@@ -177,6 +177,43 @@ def subject_candidates(verb: Any) -> list[Any]:
     return found
 
 
+def subordinate_subjects(token: Any, markers: frozenset[str]) -> list[Any]:
+    """Subjects of the clauses under ``token`` that a subordinating word opens ("after North
+    Korean soldiers crossed the border"), also when the parser read the clause as a phrase
+    ("after" + "soldiers" with "crossed" hung on them)."""
+    found: list[Any] = []
+    for node in token.subtree:
+        if node.i == token.i or node.dep_ not in OBLIQUE or depth_to(node, token) > 2:
+            continue
+        opener = {c.lower_ for c in node.children if (c.dep_ in CASE or c.dep_ == "advmod") and c.i < node.i}
+        if not opener & markers:
+            continue
+        if node.pos_ in ("VERB", "AUX"):
+            found.extend(c for c in node.children if c.dep_ in SUBJECT)
+        elif _verb_follows(node):
+            found.append(node)
+    return found
+
+
+def _verb_follows(noun: Any) -> bool:
+    """The noun's clause verb hangs on it ("soldiers" + acl "crossed") or follows it with no
+    subject of its own ("as Chinese warships and aircraft" + "surrounded")."""
+    if any(c.dep_ == "acl" and c.pos_ == "VERB" and c.i > noun.i for c in noun.children):
+        return True
+    after = noun.right_edge.i + 1
+    if after >= len(noun.doc):
+        return False
+    verb = noun.doc[after]
+    return verb.pos_ == "VERB" and not any(c.dep_ in SUBJECT for c in verb.children)
+
+
+def depth_to(node: Any, ancestor: Any) -> int:
+    depth = 0
+    while node.i != ancestor.i and node.head.i != node.i and depth < 50:
+        node, depth = node.head, depth + 1
+    return depth
+
+
 RECIPROCAL_DEPS = OBJECT | INDIRECT_OBJECT | OBLIQUE
 
 
