@@ -438,3 +438,13 @@ def test_an_alert_of_ones_own_forces_is_aimed_at_the_foreign_actor_of_the_clause
         pipeline, "South Korea put its troops on alert after North Korean soldiers crossed the border."))
     assert ("152", "TWN", "CHNMIL") in codes(events(
         pipeline, "Taiwan put its armed forces on alert as Chinese warships and aircraft surrounded the island."))
+
+
+def test_what_a_meeting_discusses_is_no_event_of_its_own(pipeline: Any) -> None:
+    found = codes(events(pipeline, "German and Kenyan politicians also discussed the fighting in neighbouring Sudan."))
+    assert found and not any(cameo.startswith("19") for cameo, _, _ in found), found
+
+
+def test_a_country_before_a_visit_noun_is_where_the_visit_goes(pipeline: Any) -> None:
+    assert codes(events(pipeline, "Scholz's Africa trip ended in Kenya.", "2023-05-06")) == {("042", "DEUGOV", "AFR")}
+    assert ("042", "DEUGOV", "CHN") in codes(events(pipeline, "Chancellor Scholz began his China visit on Friday.", "2023-05-06"))

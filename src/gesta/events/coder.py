@@ -565,7 +565,10 @@ class SentenceCoder:
     def _roles(self, match: TriggerMatch) -> tuple[list[Actor], list[Actor]]:
         token, pattern = match.token, match.pattern
         if pattern.pos == "noun":
-            return self._nominal_source(token), self._targets(token, pattern, passive=False)
+            sources, targets = self._nominal_source(token), self._targets(token, pattern, passive=False)
+            if pattern.cameo[:2] in self.cues.place_target_roots and not targets:
+                return self._visited_modifier(token, sources)
+            return sources, targets
         passive = self._passive(token)
         if passive:
             agents = list(prepositional_dependents(token, "by", skip=self.cues.time_nouns))
@@ -585,6 +588,16 @@ class SentenceCoder:
             if not sources and verb_after_time(token, self.cues.day_words):  # "The US on Wednesday vetoed": before the time
                 sources = self._preceding_subject(token, [])
         return sources, self._targets(token, pattern, passive)
+
+    def _visited_modifier(self, noun: Any, sources: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+        """"his Africa trip", "the China visit": a country or region before a visit noun is
+        where the visit goes, not who makes it."""
+        modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+        visited = [a for m in modifiers for a in self.actors_of(m) if self._is_state(a)]
+        if not visited:
+            return sources, []
+        others = [a for a in sources if a not in visited]
+        return others or self._first_actors([c for c in noun.children if c.dep_ in ("nmod:poss", "poss")]), visited
 
     def _targets(self, token: Any, pattern: Pattern, passive: bool) -> list[Actor]:
         if pattern.object and pattern.pos == "verb" and "none" not in pattern.target:
@@ -775,7 +788,7 @@ STATE_ENTRY_KINDS = frozenset({"country", "capital", "seat"})  # how a mention's
 MISREAD_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "obl:npmod", "nmod:npmod", "dep", "compound"})
 AIM_DEPTH = 6  # how deep in a protest's phrases its foreign aim may be named
 # not 01: "announced a suspension of air links" announces the suspension as its own act
-COMMUNICATIVE_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+COMMUNICATIVE_ROOTS = frozenset({"02", "04", "10", "11", "12", "13"})  # 04: "discussed the fighting"
 
 
 def _argument_of(noun: Any, triggers: set[int]) -> bool:
