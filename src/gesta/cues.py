@@ -59,6 +59,7 @@ class Cues:
     refusal_nouns: frozenset[str] = frozenset()
     natural_causes: frozenset[str] = frozenset()
     reciprocal_phrases: frozenset[str] = frozenset()
+    support_verbs: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
     time_prepositions: frozenset[str] = frozenset()
     clause_markers: frozenset[str] = frozenset()

@@ -448,3 +448,16 @@ def test_what_a_meeting_discusses_is_no_event_of_its_own(pipeline: Any) -> None:
 def test_a_country_before_a_visit_noun_is_where_the_visit_goes(pipeline: Any) -> None:
     assert codes(events(pipeline, "Scholz's Africa trip ended in Kenya.", "2023-05-06")) == {("042", "DEUGOV", "AFR")}
     assert ("042", "DEUGOV", "CHN") in codes(events(pipeline, "Chancellor Scholz began his China visit on Friday.", "2023-05-06"))
+
+
+def test_only_a_support_verbs_subject_does_what_its_event_noun_object_names(pipeline: Any) -> None:
+    # support_verbs in data/grammar/cues.yaml: "launched an attack" is the launcher's attack;
+    # "investigated the shooting", "praised the agreement" and "received criticism" are not theirs
+    assert ("190", "RUSMIL", None) in codes(events(pipeline, "Russian troops launched an attack on Sunday."))
+    for text in ("Federal authorities are investigating the shooting as domestic terrorism.",
+                 "Israeli Prime Minister Benjamin Netanyahu found the air strike justified.",
+                 "Trump received criticism for the statement."):
+        found = events(pipeline, text, "2020-01-08")
+        assert all(e.source is None for e in found if e.rule.split(">")[0].endswith("noun-default")), codes(found)
+    assert ("163", "IGOEUREEC", "IRN") in {(c, s, t[:3] if t else t) for c, s, t in codes(events(
+        pipeline, "The European Union has imposed sanctions on Iran."))}

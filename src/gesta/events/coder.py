@@ -706,9 +706,15 @@ class SentenceCoder:
         found = next((a for m in modifiers if (a := self.actors_of(m, adjectives=True))), [])
         if found:
             return found
-        if noun.dep_ in OBJECT and noun.head.pos_ in VERB_POS:
-            return self._first_actors(subject_candidates(noun.head))
+        if noun.dep_ in OBJECT and noun.head.pos_ in VERB_POS and self._supports(noun):
+            return self._first_actors(subject_candidates(noun.head))  # not "investigated the shooting"
         return []
+
+    def _supports(self, noun: Any) -> bool:
+        """The verb of the noun is one whose subject does what it names, also when the parser
+        hung that verb on the noun ("has imposed sanctions" read as "has" + "imposed sanctions")."""
+        verbs = [noun.head, *(c for c in noun.children if c.dep_ == "amod" and c.pos_ in VERB_POS and c.i < noun.i)]
+        return any(lemma_in(v, self.cues.support_verbs) for v in verbs)
 
     def _modifier_actors(self, tokens: list[Any]) -> list[Actor]:
         """The country adjective or compound before a role noun that names no actor itself
