@@ -714,7 +714,7 @@ class SentenceCoder:
         """The verb of the noun is one whose subject does what it names, also when the parser
         hung that verb on the noun ("has imposed sanctions" read as "has" + "imposed sanctions")."""
         verbs = [noun.head, *(c for c in noun.children if c.dep_ == "amod" and c.pos_ in VERB_POS and c.i < noun.i)]
-        return any(lemma_in(v, self.cues.support_verbs) for v in verbs)
+        return any(lemma_in(v, self.cues.support_verbs) or _phrasal(v) in self.cues.support_verbs for v in verbs)
 
     def _modifier_actors(self, tokens: list[Any]) -> list[Actor]:
         """The country adjective or compound before a role noun that names no actor itself
@@ -844,6 +844,12 @@ def _phrases_text(phrases: tuple[tuple[str, ...], ...], limit: int = 4) -> str:
     shown = [" ".join(p) or "*" for p in phrases[:limit]]
     more = f" (+{len(phrases) - limit} more)" if len(phrases) > limit else ""
     return "/".join(shown) + more
+
+
+def _phrasal(verb: Any) -> str:
+    """"call off" for "called off"; the bare lemma when the verb has no particle."""
+    particles = [c.lower_ for c in verb.children if c.dep_ in ("compound:prt", "prt")]
+    return " ".join([verb.lemma_.lower(), *particles[:1]])
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
