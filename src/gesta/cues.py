@@ -60,6 +60,8 @@ class Cues:
     natural_causes: frozenset[str] = frozenset()
     reciprocal_phrases: frozenset[str] = frozenset()
     support_verbs: frozenset[str] = frozenset()
+    permission_verbs: frozenset[str] = frozenset()
+    authority_sectors: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
     time_prepositions: frozenset[str] = frozenset()
     clause_markers: frozenset[str] = frozenset()

@@ -461,3 +461,14 @@ def test_only_a_support_verbs_subject_does_what_its_event_noun_object_names(pipe
         assert all(e.source is None for e in found if e.rule.split(">")[0].endswith("noun-default")), codes(found)
     assert ("163", "IGOEUREEC", "IRN") in {(c, s, t[:3] if t else t) for c, s, t in codes(events(
         pipeline, "The European Union has imposed sanctions on Iran."))}
+
+
+def test_permitting_is_a_concession_only_when_a_state_permits(pipeline: Any) -> None:
+    # permission_verbs and authority_sectors in data/grammar/cues.yaml
+    assert ("080", "CIVJUD", "CIV") in {(c, s, t[:3] if t else t) for c, s, t in codes(events(
+        pipeline, "The Ivory Coast's Supreme Court allowed candidate Alassane Ouattara to run.", "2010-10-01"))}
+    assert any(s == "ISR" for _, s, _ in codes(events(pipeline, "Israel allowed aid trucks to enter Gaza.", "2023-12-17")))
+    for text in ("German law does allow people to make copies of CDs for their family.",
+                 "Chinese firms would be allowed to operate 15 oil fields in Venezuela.",
+                 "Websites had to sign up to allow the feature to work on their pages."):
+        assert not any(c.startswith("08") for c, _, _ in codes(events(pipeline, text, "2005-01-10"))), text

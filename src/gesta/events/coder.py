@@ -307,6 +307,8 @@ class SentenceCoder:
             sources = self._preceding_subject(trigger, targets)  # the parse lost the subject
         if self._withheld(trigger, cameo) is not None:
             return  # "floods killed 30 people in Kenya"; "the dollar hit its highest level"
+        if lemma_in(trigger, self.cues.permission_verbs) and not (sources and all(map(self._is_authority, sources))):
+            return  # "the law allows people to copy CDs", "were allowed to enter"
         if cameo[:2] in VIOLENT_ROOTS:
             targets = self._struggled_against(trigger, sources, targets)
             if targets is None:
@@ -411,6 +413,16 @@ class SentenceCoder:
         if actor.sector is not None:
             return actor.sector in self.cues.state_sectors
         mention = self._mention_of(actor)
+        return mention is not None and mention.why.split(" ", 1)[0] in STATE_ENTRY_KINDS
+
+    def _is_authority(self, actor: Actor) -> bool:
+        """A state, or an organ of one (``authority_sectors``: government, courts, parliament,
+        forces), also through a pronoun ("it would allow" after "Iraq")."""
+        if actor.sector is not None:
+            return actor.sector in self.cues.authority_sectors
+        mention = self._mention_of(actor)
+        while mention is not None and mention.refers_to is not None:
+            mention = mention.refers_to
         return mention is not None and mention.why.split(" ", 1)[0] in STATE_ENTRY_KINDS
 
     def _reporting_sense(self, trigger: Any) -> tuple[str, list[Actor]] | None:
