@@ -213,6 +213,9 @@ NO_EVENT = [
     "Members of the US Congress have abused their power.",
     "The Zimbabwean leader taught and studied in various countries in Africa.",
     "Chile's statues can weigh fourteen tons.",
+    "Australian scientists correlated the decline with warmer seas.",
+    "Egyptian researchers reasoned that the birds were wild.",
+    "Australian media interact with ethnic minority constituents.",
 ]
 
 
