@@ -128,6 +128,13 @@ def test_an_agent_coordinated_with_a_national_one_shares_its_country(pipeline: A
     assert not found["civilians"].startswith("RUS"), found  # another sector: no shared country
 
 
+def test_british_parties_by_their_short_names(pipeline: Any) -> None:
+    found = {m.actor.text: m.actor.code for m in mentions(
+        pipeline, "The Tories and the Lib Dems attacked Labour. The Scottish National Party criticised the Conservatives.",
+        dt.date(2005, 3, 1))}
+    assert {found.get(n) for n in ("Tories", "Lib Dems", "Labour", "Scottish National Party", "Conservatives")} == {"GBRPTY"}, found
+
+
 def test_acronyms_are_case_sensitive(pipeline: Any) -> None:
     assert mentions(pipeline, "Let us talk about them.") == []
     (us,) = mentions(pipeline, "The US criticised the plan.")

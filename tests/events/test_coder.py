@@ -216,6 +216,7 @@ NO_EVENT = [
     "Australian scientists correlated the decline with warmer seas.",
     "Egyptian researchers reasoned that the birds were wild.",
     "Australian media interact with ethnic minority constituents.",
+    "The Tories would match Labour's spending on schools.",
 ]
 
 
