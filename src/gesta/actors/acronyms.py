@@ -16,16 +16,18 @@ from typing import Any
 
 from gesta.actors.compose import Match
 from gesta.actors.dictionary import ActorEntry
+from gesta.document import Sentence
 
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 
 
-def defined_acronyms(spans: Sequence[Any], matched: Sequence[list[Match]]) -> dict[str, ActorEntry | None]:
+def defined_acronyms(sentences: Sequence[Sentence], matched: Sequence[list[Match]]) -> dict[str, ActorEntry | None]:
     """Acronym -> the dictionary entry the article defines it as (``None``: something the
     dictionary does not know). The first definition in the article counts."""
     defined: dict[str, ActorEntry | None] = {}
-    for span, matches in zip(spans, matched, strict=True):
-        if span is None:
+    for sentence, matches in zip(sentences, matched, strict=True):
+        span = sentence.parse
+        if span is None or "(" not in sentence.text:  # most sentences: no token walk
             continue
         ending_at = {m.end: m for m in matches}
         for i in range(1, len(span) - 2):

@@ -91,7 +91,7 @@ class ActorsStage:
     def __call__(self, article: Article) -> Article:
         day = article.published
         matched = [self._matches(s.parse, day) if s.parse is not None else [] for s in article.sentences]
-        defined = defined_acronyms([s.parse for s in article.sentences], matched)
+        defined = defined_acronyms(article.sentences, matched)
         matched = [with_definitions(s.parse, found, defined) for s, found in zip(article.sentences, matched, strict=True)]
         memory = ArticleMemory(day, main_country(matched))
         mentions: list[Mention] = []
