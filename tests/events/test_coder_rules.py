@@ -225,16 +225,16 @@ def test_a_statement_does_not_hide_the_clause_it_reports() -> None:
     """"Barak has agreed, an official said" with "agreed" parsed as an adverbial clause of
     "said": the agreement is still the event; a participle without a subject ("said,
     calling the claims absurd") stays under the statement."""
-    from gesta.events.coder import _embedded_under
+    from gesta.events.nesting import embedded_under
 
     doc = _doc(["Barak", "has", "agreed", ",", "an", "official", "said"], [2, 2, 6, 6, 5, 6, 6],
                ["nsubj", "aux", "advcl", "punct", "det", "nsubj", "ROOT"])
     said, agreed = 6, doc[2]
-    assert _embedded_under(agreed, {said}) is True  # any other asserted trigger hides it
-    assert _embedded_under(agreed, {said}, {said}) is False
+    assert embedded_under(agreed, {said}) is True  # any other asserted trigger hides it
+    assert embedded_under(agreed, {said}, {said}) is False
     participle = _doc(["it", "said", ",", "calling", "claims", "absurd"], [1, 1, 1, 1, 3, 3],
                       ["nsubj", "ROOT", "punct", "advcl", "obj", "xcomp"])
-    assert _embedded_under(participle[3], {1}, {1}) is True
+    assert embedded_under(participle[3], {1}, {1}) is True
 
 
 def test_whoever_dies_is_a_victim_not_an_attacker(pipeline: Any) -> None:

@@ -27,6 +27,7 @@ from gesta.events.grammar import (
     is_passive,
     is_reduced_passive,
     own_clause,
+    phrasal_lemma,
     preposition_of,
     prepositional_dependents,
     subject_candidates,
@@ -34,8 +35,15 @@ from gesta.events.grammar import (
     subordinate_subjects,
     subtree_ngrams,
 )
-from gesta.events.harm import VIOLENT_ROOTS, attempted_violence, goals_struggled_for, verbal_attack, withheld
-from gesta.events.patterns import Pattern, PatternSet, phrasal_use
+from gesta.events.harm import (
+    VIOLENT_ROOTS,
+    attempted_violence,
+    goals_struggled_for,
+    verbal_attack,
+    withheld,
+)
+from gesta.events.nesting import about_something, argument_of, embedded_under
+from gesta.events.patterns import Pattern, PatternSet, phrasal_use, why_not
 from gesta.events.repairs import (
     NOUN_POS,
     VERB_POS,
@@ -107,16 +115,16 @@ class SentenceCoder:
         asserted = {m.token.i for m, events in produced if events}
         framed = self._framed(produced)
         asserted -= framed
-        talking = {m.token.i for m, events in produced if events and _about_something(m.pattern)}
+        talking = {m.token.i for m, events in produced if events and about_something(m.pattern)}
         # a statement does not hide a clause with its own subject that it reports, whatever the
         # parser attached it as ("B has agreed to X, an official said" read as an adverbial clause)
         stating = {m.token.i for m, events in produced if events and all(e.cameo.startswith("01") for e in events)}
         for match, events in produced:
             if match.token.i in framed:
                 continue  # "have sworn to fight": the fighting is the event
-            if _embedded_under(match.token, asserted, stating):
+            if embedded_under(match.token, asserted, stating):
                 continue  # "agreed to set up a centre": the agreement is the event
-            if match.pattern.pos == "noun" and _argument_of(match.token, talking):
+            if match.pattern.pos == "noun" and argument_of(match.token, talking):
                 continue  # "rejected calls to withdraw": the rejection is the event
             for event in events:
                 key = (event.cameo, _code(event.source), _code(event.target))
@@ -726,7 +734,7 @@ class SentenceCoder:
         """The verb of the noun is one whose subject does what it names, also when the parser
         hung that verb on the noun ("has imposed sanctions" read as "has" + "imposed sanctions")."""
         verbs = [noun.head, *(c for c in noun.children if c.dep_ == "amod" and c.pos_ in VERB_POS and c.i < noun.i)]
-        return any(lemma_in(v, self.cues.support_verbs) or _phrasal(v) in self.cues.support_verbs for v in verbs)
+        return any(lemma_in(v, self.cues.support_verbs) or phrasal_lemma(v) in self.cues.support_verbs for v in verbs)
 
     def _modifier_actors(self, tokens: list[Any]) -> list[Actor]:
         """The country adjective or compound before a role noun that names no actor itself
@@ -796,72 +804,13 @@ class SentenceCoder:
 
 
 CLAUSE_DEPS = frozenset({"conj", "ccomp", "parataxis", "xcomp"})
-ARGUMENT_DEPS = frozenset({"obj", "dobj", "obl", "nmod"})
 PREDICATE_DEPS = frozenset({"obj", "dobj", "iobj", "obl", "nmod", "xcomp", "ccomp", "dative", "prep", "conj"})
 COMPLEMENT_TARGETS = ("object", "iobj", "prep:to", "prep:for", "prep:with", "prep:against", "prep:on")
-EMBEDDING_DEPS = frozenset({"xcomp", "advcl", "acl", "acl:relcl", "relcl", "csubj"})
 
 
 STATE_ENTRY_KINDS = frozenset({"country", "capital", "seat"})  # how a mention's `why` begins
 MISREAD_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "obl:npmod", "nmod:npmod", "dep", "compound"})
 AIM_DEPTH = 6  # how deep in a protest's phrases its foreign aim may be named
-# not 01: "announced a suspension of air links" announces the suspension as its own act
-COMMUNICATIVE_ROOTS = frozenset({"02", "04", "10", "11", "12", "13"})  # 04: "discussed the fighting"
-
-
-def _argument_of(noun: Any, triggers: set[int]) -> bool:
-    """Whether a nominal trigger is what one of ``triggers`` acts on: its object, a prepositional
-    phrase of it, or a noun modifying its object ("imposed a blackout on the withdrawal")."""
-    node, steps = noun, 0
-    while steps < 2 and node.dep_ in ARGUMENT_DEPS and node.head.i != node.i:
-        node, steps = node.head, steps + 1
-        if node.i in triggers:
-            return True
-    return False
-
-
-def _about_something(pattern: Pattern) -> bool:
-    """Verbs whose object is what they talk about, not a second event: "condemned the attack"."""
-    return pattern.pos == "verb" and (pattern.cameo[:2] in COMMUNICATIVE_ROOTS or pattern.specificity > 0)
-
-
-def _embedded_under(token: Any, triggers: set[int], stating: set[int] | None = None) -> bool:
-    """True when the token's clause is a complement or modifier of another trigger's clause,
-    unless that trigger is a statement (``stating``) and the clause has its own subject."""
-    current = token
-    for _ in range(12):
-        if current.head.i == current.i:
-            return False
-        embedded = current.dep_ in EMBEDDING_DEPS
-        clause, current = current, current.head
-        if embedded and current.i in triggers:
-            return not (stating and current.i in stating and any(c.dep_ in SUBJECT for c in clause.children))
-    return False
-
-
-def why_not(reason: str, pattern: Pattern) -> str:
-    """A failed constraint in words, for `gesta explain`."""
-    if reason == "particle":
-        return f"no {pattern.particle!r} with the trigger"
-    if reason == "object":
-        return "object does not name " + _phrases_text(pattern.object)
-    if reason == "criticised":
-        return "a reason ('for') with nobody criticised"
-    preposition = reason.partition(":")[2]
-    phrases = dict(pattern.prep).get(preposition, ())
-    return f"no '{preposition}' phrase naming " + _phrases_text(phrases)
-
-
-def _phrases_text(phrases: tuple[tuple[str, ...], ...], limit: int = 4) -> str:
-    shown = [" ".join(p) or "*" for p in phrases[:limit]]
-    more = f" (+{len(phrases) - limit} more)" if len(phrases) > limit else ""
-    return "/".join(shown) + more
-
-
-def _phrasal(verb: Any) -> str:
-    """"call off" for "called off"; the bare lemma when the verb has no particle."""
-    particles = [c.lower_ for c in verb.children if c.dep_ in ("compound:prt", "prt")]
-    return " ".join([verb.lemma_.lower(), *particles[:1]])
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

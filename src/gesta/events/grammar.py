@@ -271,3 +271,9 @@ def _contiguous_runs(tokens: list[Any]) -> list[list[Any]]:
         else:
             runs.append([token])
     return runs
+
+
+def phrasal_lemma(verb: Any) -> str:
+    """"call off" for "called off"; the bare lemma when the verb has no particle."""
+    particles = [c.lower_ for c in verb.children if c.dep_ in PARTICLE]
+    return " ".join([verb.lemma_.lower(), *particles[:1]])

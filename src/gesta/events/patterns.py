@@ -190,3 +190,22 @@ def _expander(synsets: dict[str, list[Phrase]], data: DataFile, where: tuple[Any
 
 def _split(phrase: str) -> Phrase:
     return tuple(phrase.lower().split())
+
+
+def why_not(reason: str, pattern: Pattern) -> str:
+    """A failed constraint in words, for `gesta explain`."""
+    if reason == "particle":
+        return f"no {pattern.particle!r} with the trigger"
+    if reason == "object":
+        return "object does not name " + _phrases_text(pattern.object)
+    if reason == "criticised":
+        return "a reason ('for') with nobody criticised"
+    preposition = reason.partition(":")[2]
+    phrases = dict(pattern.prep).get(preposition, ())
+    return f"no '{preposition}' phrase naming " + _phrases_text(phrases)
+
+
+def _phrases_text(phrases: tuple[tuple[str, ...], ...], limit: int = 4) -> str:
+    shown = [" ".join(p) or "*" for p in phrases[:limit]]
+    more = f" (+{len(phrases) - limit} more)" if len(phrases) > limit else ""
+    return "/".join(shown) + more
