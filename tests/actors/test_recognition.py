@@ -133,6 +133,11 @@ def test_british_parties_by_their_short_names(pipeline: Any) -> None:
         pipeline, "The Tories and the Lib Dems attacked Labour. The Scottish National Party criticised the Conservatives.",
         dt.date(2005, 3, 1))}
     assert {found.get(n) for n in ("Tories", "Lib Dems", "Labour", "Scottish National Party", "Conservatives")} == {"GBRPTY"}, found
+    # a shadow minister is the opposition's, of the party named before the title, whatever country the story is about
+    (ancram,) = [m for m in mentions(pipeline, "China protested. Beijing warned. Conservative shadow foreign secretary "
+                                               "Michael Ancram said the move was wrong.", dt.date(2005, 3, 1))
+                 if "Ancram" in m.actor.text]
+    assert ancram.actor.code == "GBRPTY", ancram
 
 
 def test_acronyms_are_case_sensitive(pipeline: Any) -> None:
