@@ -128,6 +128,12 @@ def test_an_agent_coordinated_with_a_national_one_shares_its_country(pipeline: A
     assert not found["civilians"].startswith("RUS"), found  # another sector: no shared country
 
 
+def test_the_uks_nations_are_the_uk(pipeline: Any) -> None:
+    found = {m.actor.text: m.actor.code for m in mentions(
+        pipeline, "Iraq was named often. The Scottish regiments will merge, Scotland's first minister said.")}
+    assert found["Scottish regiments"] == "GBRMIL" and found["Scotland"] == "GBR", found
+
+
 def test_british_parties_by_their_short_names(pipeline: Any) -> None:
     found = {m.actor.text: m.actor.code for m in mentions(
         pipeline, "The Tories and the Lib Dems attacked Labour. The Scottish National Party criticised the Conservatives.",

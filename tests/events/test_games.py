@@ -52,6 +52,16 @@ def test_a_sports_report_is_read_as_one(pipeline: Any) -> None:
     assert violent(pipeline, report) == []
 
 
+def test_a_team_named_after_its_country_makes_no_event_of_any_kind(pipeline: Any) -> None:
+    """Statements, threats and talks of teams in a sports report are no political events; a
+    government's part in it stays."""
+    report = ("Wales met Italy in the Six Nations in Rome. Wales twice threatened further scores. "
+              "England will have to negotiate their way through a tough draw at the World Cup. "
+              "The British prime minister congratulated Wales.")
+    events = pipeline(report, published=DAY, article_id="games-test").events
+    assert [(e.source and e.source.code) for e in events] == ["GBRGOV"], [(e.cameo, e.rule) for e in events]
+
+
 def test_a_broken_score_pattern_names_the_field(tmp_path: Path) -> None:
     text = (data_dir() / "grammar" / "cues.yaml").read_text(encoding="utf-8")
     broken = text.replace(r"'\b\d{1,3}(?:st|nd|rd|th)\s+minute\b'", r"'\b(\d minute'")

@@ -8,7 +8,7 @@ from gesta.actors.dictionary import ActorDictionary
 from gesta.cues import Cues, load_cues
 from gesta.document import Article, Event, Mention
 from gesta.events.coder import SentenceCoder
-from gesta.events.games import game_sentences, is_game_violence
+from gesta.events.games import game_sentences, is_game_play
 from gesta.events.patterns import PatternSet
 
 
@@ -40,7 +40,7 @@ class EventsStage:
             )
             found = coder.events()
             if sentence.index in games:
-                found = [e for e in found if not is_game_violence(e, self.cues.games)]
+                found = [e for e in found if not is_game_play(e, self.cues.games)]
             events.extend(found)
         article.events = events
         return article
