@@ -183,7 +183,7 @@ def subordinate_subjects(token: Any, markers: frozenset[str]) -> list[Any]:
     ("after" + "soldiers" with "crossed" hung on them)."""
     found: list[Any] = []
     for node in token.subtree:
-        if node.i == token.i or node.dep_ not in OBLIQUE or depth_to(node, token) > 2:
+        if node.i == token.i or node.dep_ not in OBLIQUE or depth_below(node, token) > 2:
             continue
         opener = {c.lower_ for c in node.children if (c.dep_ in CASE or c.dep_ == "advmod") and c.i < node.i}
         if not opener & markers:
@@ -207,10 +207,12 @@ def _verb_follows(noun: Any) -> bool:
     return verb.pos_ == "VERB" and not any(c.dep_ in SUBJECT for c in verb.children)
 
 
-def depth_to(node: Any, ancestor: Any) -> int:
+def depth_below(item: Any, ancestor: Any) -> int:
+    """How many heads up from ``item`` ``ancestor`` is (50 at most)."""
     depth = 0
-    while node.i != ancestor.i and node.head.i != node.i and depth < 50:
-        node, depth = node.head, depth + 1
+    while item.i != ancestor.i and item.head.i != item.i and depth < 50:
+        item = item.head
+        depth += 1
     return depth
 
 

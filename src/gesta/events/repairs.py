@@ -135,14 +135,6 @@ def trigger_pos(token: Any, day_words: frozenset[str] = frozenset()) -> str | No
     return None
 
 
-def depth_below(item: Any, ancestor: Any) -> int:
-    depth = 0
-    while item.i != ancestor.i and item.head.i != item.i and depth < 50:
-        item = item.head
-        depth += 1
-    return depth
-
-
 def has_particle(
     token: Any, particle: str, pos: str, day_words: frozenset[str] = frozenset(), time_nouns: frozenset[str] = frozenset()
 ) -> bool:
