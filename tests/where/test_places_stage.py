@@ -86,3 +86,13 @@ def test_guessed_locals_take_the_country_of_the_event_s_place(pipeline) -> None:
     assert targets == {("schools", "UKR"), ("citizens", "RUS")}  # "our citizens" are the speaker's
     guessed = [m for m in article.mentions if m.actor.text == "schools"]
     assert guessed and guessed[0].actor.country == "RUS"  # the mention keeps the actor stage's guess
+
+
+def test_a_continent_or_a_word_is_no_small_town(pipeline) -> None:
+    """"in Asia" is no Asia, Philippines, "in America" no América, Argentina (not_places in
+    data/grammar/places.yaml); a longer name keeps the word ("South Africa")."""
+    stage = pipeline.get_stage("places")
+    article = pipeline("Tsunami victims in Asia received aid. He studied at University in America. "
+                       "Voters in South Africa went to the polls.", published="2005-01-03")
+    names = [p.name for s in article.sentences for p in stage.find(s, [], ())]
+    assert names == ["South Africa"], names

@@ -45,6 +45,7 @@ class PlaceWords:
     pattern: re.Pattern[str]
     name_starts: frozenset[str] = frozenset()
     local_sectors: frozenset[str] = frozenset()
+    not_places: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,8 @@ def load_place_words(path: Path | None = None) -> PlaceWords:
     )
     return PlaceWords({k.lower(): v for k, v in content["cues"].items()}, frozenset(content["region_words"]),
                       frozenset(content["directions"]), frozenset(content["stop_words"]), pattern,
-                      frozenset(content.get("name_starts", ())), frozenset(content.get("local_sectors", ())))
+                      frozenset(content.get("name_starts", ())), frozenset(content.get("local_sectors", ())),
+                      frozenset(content.get("not_places", ())))
 
 
 @dataclass
@@ -158,7 +160,7 @@ class PlacesStage:
 
     def _phrase(self, match: re.Match[str], context: tuple[str, ...]) -> PlacePhrase | None:
         name = _trim(match.group("name"), self.words.stop_words)
-        if not name:
+        if not name or name in self.words.not_places:
             return None
         region = (match.group("region") or "").strip()
         candidates = self.gazetteer.lookup(f"{name} {region}".strip(), context) if region else []
