@@ -32,3 +32,9 @@ def test_a_bracketed_capital_that_spells_no_name_defines_nothing(pipeline: Any) 
     without = codes_of(pipeline, "AP reported that Russia had shelled Kharkiv.")
     with_dateline = codes_of(pipeline, "MOSCOW (AP) - Russia said. AP reported that Russia had shelled Kharkiv.")
     assert [c for _, t, c in without if t == "AP"] == [c for s, t, c in with_dateline if t == "AP" and s == 1] == ["MED"]
+
+
+def test_a_credit_after_a_persons_name_defines_nothing(pipeline: Any) -> None:
+    # only organisations, groups and countries have acronyms: "(RIA)" after a name is a credit
+    found = codes_of(pipeline, "Kremlin spokesman Dmitry Peskov (RIA) said the talks failed. RIA reported shelling.")
+    assert {code for _, text, code in found if text == "RIA"} == {"RUSMED"}, found

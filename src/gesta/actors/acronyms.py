@@ -3,8 +3,8 @@
 "the paramilitary Rapid Support Forces (RSF)" makes every "RSF" of that article the Rapid
 Support Forces, although the dictionary also knows Reporters Without Borders as RSF; "the
 Rural Support Fund (RSF)", a name the dictionary lacks, makes "RSF" in that article nobody
-the dictionary knows. A definition is a dictionary match, or capitalised words whose initials
-spell the acronym, right before the acronym in brackets.
+the dictionary knows. A definition is a dictionary name of an organisation, group or country,
+or capitalised words whose initials spell the acronym, right before the acronym in brackets.
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ from gesta.actors.dictionary import ActorEntry
 from gesta.document import Sentence
 
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+# what an acronym can stand for; a person's name before brackets is followed by a credit,
+# not an acronym ("Kremlin spokesman Dmitry Peskov (RIA)")
+DEFINING_KINDS = frozenset({"org", "group", "country"})
 
 
 def defined_acronyms(sentences: Sequence[Sentence], matched: Sequence[list[Match]]) -> dict[str, ActorEntry | None]:
@@ -35,7 +38,7 @@ def defined_acronyms(sentences: Sequence[Sentence], matched: Sequence[list[Match
             if span[i].text != "(" or span[i + 2].text != ")" or acronym in defined or not ACRONYM.fullmatch(acronym):
                 continue
             named = ending_at.get(i)
-            if named is not None and named.end - named.start > 1:
+            if named is not None and named.end - named.start > 1 and named.entry.kind in DEFINING_KINDS:
                 origin = f"{named.entry.origin}, defined in the article as {acronym}"
                 defined[acronym] = dataclasses.replace(named.entry, phrase=acronym, origin=origin)
             elif named is None and _initials_before(span, i).endswith(acronym):
