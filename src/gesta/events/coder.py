@@ -17,6 +17,7 @@ from gesta.events.grammar import (
     OBJECT,
     OBLIQUE,
     PASSIVE_SUBJECT,
+    POSSESSIVE,
     RELATIVE_DEPS,
     SUBJECT,
     children,
@@ -59,7 +60,7 @@ from gesta.events.repairs import (
 )
 from gesta.lemmas import guess_lemmas, lemma_in, plural_stem
 
-NOMINAL_SOURCE_DEPS = frozenset({"nmod:poss", "poss", "amod", "compound"})
+NOMINAL_SOURCE_DEPS = POSSESSIVE | {"amod", "compound"}
 NOT_TRIGGERS = frozenset({"according"})  # part of the cue "according to", never an event
 
 
@@ -415,23 +416,20 @@ class SentenceCoder:
         mention = self._mention_of(actor)
         return mention.token_end - 1 + self.span.start if mention is not None else None
 
-    def _is_state(self, actor: Actor) -> bool:
-        """A state organ (``state_sectors``), or a country named as such ("Azerbaijan",
-        "Moscow"), not its people ("Algerians")."""
+    def _is_state(self, actor: Actor, organs: frozenset[str] | None = None) -> bool:
+        """A state organ (``state_sectors``, or the ``organs`` given), or a country named as
+        such ("Azerbaijan", "Moscow", "it" referring to one), not its people ("Algerians")."""
         if actor.sector is not None:
-            return actor.sector in self.cues.state_sectors
-        mention = self._mention_of(actor)
-        return mention is not None and mention.why.split(" ", 1)[0] in STATE_ENTRY_KINDS
-
-    def _is_authority(self, actor: Actor) -> bool:
-        """A state, or an organ of one (``authority_sectors``: government, courts, parliament,
-        forces), also through a pronoun ("it would allow" after "Iraq")."""
-        if actor.sector is not None:
-            return actor.sector in self.cues.authority_sectors
+            return actor.sector in (self.cues.state_sectors if organs is None else organs)
         mention = self._mention_of(actor)
         while mention is not None and mention.refers_to is not None:
             mention = mention.refers_to
         return mention is not None and mention.why.split(" ", 1)[0] in STATE_ENTRY_KINDS
+
+    def _is_authority(self, actor: Actor) -> bool:
+        """A state or an organ of one (``authority_sectors``: government, courts, parliament,
+        forces): who can permit."""
+        return self._is_state(actor, self.cues.authority_sectors)
 
     def _reporting_sense(self, trigger: Any) -> tuple[str, list[Actor]] | None:
         """A verb of ``reporting_codes`` used to report a clause ("..., rights groups charged",
@@ -617,7 +615,7 @@ class SentenceCoder:
         if not visited:
             return sources, []
         others = [a for a in sources if a not in visited]
-        return others or self._first_actors([c for c in noun.children if c.dep_ in ("nmod:poss", "poss")]), visited
+        return others or self._first_actors(children(noun, POSSESSIVE)), visited
 
     def _targets(self, token: Any, pattern: Pattern, passive: bool) -> list[Actor]:
         if pattern.object and pattern.pos == "verb" and "none" not in pattern.target:

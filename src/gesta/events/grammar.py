@@ -16,6 +16,7 @@ OBLIQUE = frozenset({"obl", "nmod", "obl:agent", "obl:npmod", "nmod:npmod", "pob
 CASE = frozenset({"case", "mark"})
 PASSIVE_AUX = frozenset({"aux:pass", "auxpass"})
 PARTICLE = frozenset({"compound:prt", "prt"})
+POSSESSIVE = frozenset({"nmod:poss", "poss"})
 CONJUNCT = "conj"
 
 

@@ -7,8 +7,8 @@ and names. Naming is not calling ("called the election a sham"), a warning that 
 threatens nobody, taking over a post seizes nothing, "demonstrated ignorance" is no protest.
 The words are lists in ``data/grammar/cues.yaml`` (``natural_causes``, ``abstract_objects``,
 ``abstract_doers``, ``figurative_modifiers``, ``war_nouns``, ``naming_verbs``,
-``warning_verbs``, ``office_objects``, ``showing_verbs``); a noun that an actor modifies ("Israeli fire", "Russia's economy") is that
-actor's and counts as an actor. "Attacked Mr Brown for failing to ..." is criticism
+``warning_verbs``, ``office_objects``, ``showing_verbs``); a noun that an actor modifies
+("Israeli fire", "Russia's economy") is that actor's and counts as an actor. "Attacked Mr Brown for failing to ..." is criticism
 (``verbal_attack``).
 """
 
@@ -20,6 +20,8 @@ from typing import Any
 from gesta.cues import Cues
 from gesta.events.grammar import (
     OBJECT,
+    PARTICLE,
+    POSSESSIVE,
     RELATIVE_DEPS,
     SUBJECT,
     children,
@@ -80,7 +82,7 @@ def names_a_war(noun: Any, cues: Cues) -> bool:
     if not lemma_in(noun, cues.war_nouns):
         return False
     named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
-    owner = any(c.dep_ in ("nmod:poss", "poss") for c in noun.children) or any(prepositional_dependents(noun, "by"))
+    owner = any(c.dep_ in POSSESSIVE for c in noun.children) or any(prepositional_dependents(noun, "by"))
     return named and not owner
 
 
@@ -138,7 +140,7 @@ def goals_struggled_for(trigger: Any, objects: list[Any]) -> list[Any] | None:
     goal names: the tokens of its goal phrases (None: no struggle)."""
     if trigger.pos_ in NOUN_POS or objects:
         return None
-    goals = [c for c in trigger.children if c.dep_ in ("compound:prt", "prt") and c.lower_ == "for"]
+    goals = [c for c in trigger.children if c.dep_ in PARTICLE and c.lower_ == "for"]
     goals += list(prepositional_dependents(trigger, "for"))
     return [t for goal in goals for t in goal.subtree] if goals else None
 
@@ -173,7 +175,7 @@ def warns_nobody(trigger: Any, cues: Cues, has_actor: HasActor) -> bool:
 def takes_an_office(trigger: Any, objects: list[Any], cues: Cues) -> bool:
     """"took over the chairmanship", "took over as chief executive", "seized the initiative":
     taking a post, a role or an activity is no seizure of a place (``office_objects``)."""
-    phrasal = any(c.dep_ == "compound:prt" for c in trigger.children)  # not "died as a result of torture"
+    phrasal = any(c.dep_ in PARTICLE for c in trigger.children)  # not "died as a result of torture"
     if phrasal and any(c.dep_ in ("obl", "advcl", "xcomp") and any(m.lower_ == "as" for m in c.children)
                        for c in trigger.children):
         return True

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from gesta.codes import CodeBook
 from gesta.errors import DataFileError
+from gesta.events.grammar import PARTICLE
 from gesta.lemmas import guess_lemmas
 from gesta.resources import DataFile, data_dir, load_yaml
 
@@ -89,7 +90,7 @@ def phrasal_use(verb: Any, candidates: list[Pattern]) -> Literal["named", "unnam
     "give in": only patterns with a particle describe that phrasal verb), "unnamed" when none
     do ("wound up his consultations": the bare lemma's unconstrained default does not
     describe it either), None without a particle."""
-    particles = [c.lower_ for c in verb.children if c.dep_ == "compound:prt"]
+    particles = [c.lower_ for c in verb.children if c.dep_ in PARTICLE]
     if not particles:
         return None
     named = any(p.particle and p.particle.split()[0] in particles for p in candidates)

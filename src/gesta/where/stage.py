@@ -25,6 +25,7 @@ from typing import Any
 from gesta.actors.compose import compose
 from gesta.actors.stage import MAIN_COUNTRY_WHY
 from gesta.document import Actor, Article, Event, Location, Mention, Sentence
+from gesta.events.grammar import POSSESSIVE
 from gesta.events.harm import VIOLENT_ROOTS
 from gesta.registry import StageContext
 from gesta.resources import data_dir, load_yaml
@@ -199,7 +200,7 @@ def _possessed(span: Any, mention: Mention) -> bool:
     if span is None:
         return False
     head = span[mention.token_end - 1]
-    return any(c.dep_ in POSSESSIVE_DEPS for c in head.children)
+    return any(c.dep_ in POSSESSIVE for c in head.children)
 
 
 def locals_from_place(event: Event, guessed: set[tuple[int, str, str]]) -> None:
@@ -262,7 +263,6 @@ def _trim(name: str, stop_words: frozenset[str]) -> str:
     return re.sub(r"['’]s?$", "", " ".join(words)).strip()
 
 
-POSSESSIVE_DEPS = frozenset({"nmod:poss", "poss"})
 NOT_ATTACHED = frozenset({"nsubj", "nsubj:pass", "csubj", "parataxis", "ccomp", "punct"})
 
 
