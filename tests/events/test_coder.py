@@ -169,6 +169,11 @@ NO_VIOLENCE = {
         "US exports hit a record high in 2004.",
         "British news agency Reuters beat profit forecasts.",
     ],
+    "bids, surpluses and bills are not hurt": [
+        "Sweden's Wallenberg group fought back a bid by a London-based financier for Swedish Match.",
+        "The South Korean government originally targeted a five billion dollar surplus this year.",
+        "The US was not ready to risk damaging its economic recovery by raising interest rates.",
+    ],
     "everyday verbs of business and obituaries": [
         "Veteran comedian Cyril Fletcher has died aged 91 at his home in Guernsey.",
         "The FTC took the action because the messages violated the law.",
