@@ -67,6 +67,7 @@ class Cues:
     clause_markers: frozenset[str] = frozenset()
     abstract_objects: frozenset[str] = frozenset()
     abstract_doers: frozenset[str] = frozenset()
+    uncoercible_objects: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
     figurative_modifiers: frozenset[str] = frozenset()

@@ -174,6 +174,12 @@ NO_VIOLENCE = {
         "The South Korean government originally targeted a five billion dollar surplus this year.",
         "The US was not ready to risk damaging its economic recovery by raising interest rates.",
     ],
+    "currencies, trading and chances are not coerced": [
+        "In 1985 the United States, Japan, West Germany, France and Britain curbed the dollar's rise.",
+        "Some officials fear federal regulators or Congress might move to restrict trading of stock index futures.",
+        "Thailand should seize the opportunity to develop its corporate bond market.",
+        "The Bank of Spain imposed a 19 pct reserve requirement on new peseta funds.",
+    ],
     "everyday verbs of business and obituaries": [
         "Veteran comedian Cyril Fletcher has died aged 91 at his home in Guernsey.",
         "The FTC took the action because the messages violated the law.",
@@ -248,6 +254,12 @@ def test_wars_with_a_named_fighter_and_labour_strikes_stay_events(pipeline: Any)
     assert any(e.cameo.startswith("19") and _code(e.source) == "RUS" for e in war), [e.rule for e in war]
     strike = code(pipeline, "Thousands of British civil servants were on strike on Friday.").events
     assert [e.cameo for e in strike] == ["143"], [e.rule for e in strike]
+
+
+def test_restrictions_aimed_at_someone_stay_coercion(pipeline: Any) -> None:
+    assert ("163", "CHN", "JPN") in dyads(code(pipeline, "China restricted exports of rare earths to Japan."))
+    moved = code(pipeline, "Egyptian police restricted the movement of protesters in Cairo.").events
+    assert any(e.cameo.startswith("17") and _code(e.source) == "EGYCOP" for e in moved), [e.rule for e in moved]
 
 
 def test_a_phrasal_verb_is_not_its_bare_verb(pipeline: Any) -> None:

@@ -7,7 +7,7 @@ and names. Naming is not calling ("called the election a sham"), a warning that 
 threatens nobody, taking over a post seizes nothing, "demonstrated ignorance" is no protest.
 The words are lists in ``data/grammar/cues.yaml`` (``natural_causes``, ``abstract_objects``,
 ``abstract_doers``, ``figurative_modifiers``, ``war_nouns``, ``naming_verbs``,
-``warning_verbs``, ``office_objects``, ``showing_verbs``); a noun that an actor modifies
+``warning_verbs``, ``office_objects``, ``showing_verbs``, ``uncoercible_objects``); a noun that an actor modifies
 ("Israeli fire", "Russia's economy") is that actor's and counts as an actor. "Attacked Mr Brown for failing to ..." is criticism
 (``verbal_attack``).
 """
@@ -51,6 +51,8 @@ def withheld(trigger: Any, cameo: str, objects: Callable[[], list[Any]], cues: C
         return "fits, but it is a figure of speech (figurative_modifiers)"
     if cameo[:2] == "14" and lemma_in(trigger, cues.showing_verbs) and children(trigger, OBJECT):
         return "fits, but with an object it means showing (showing_verbs)"
+    if cameo[:2] == "17" and coerces_nothing(objects(), cues, has_actor):
+        return "fits, but what it coerces is a quantity, an economic activity or a chance (uncoercible_objects)"
     if cameo[:2] not in VIOLENT_ROOTS:
         return None
     return no_harm_done(trigger, objects(), cues, has_actor)
@@ -95,6 +97,11 @@ def natural_cause(trigger: Any, cues: Cues, has_actor: HasActor) -> bool:
 def abstract_doer(trigger: Any, cues: Cues, has_actor: HasActor) -> bool:
     """"The number of Europeans with broadband has exploded": a quantity does no violence."""
     return _doer_is(trigger, cues.abstract_doers, has_actor)
+
+
+def coerces_nothing(objects: list[Any], cues: Cues, has_actor: HasActor) -> bool:
+    """"curbed the dollar's rise", "restrict trading", "seize the opportunity": nobody is coerced."""
+    return bool(objects) and all(_is_one_of(o, cues.uncoercible_objects, has_actor) and not has_actor(o) for o in objects)
 
 
 def _doer_is(trigger: Any, words: frozenset[str], has_actor: HasActor) -> bool:
