@@ -68,6 +68,8 @@ class Cues:
     abstract_objects: frozenset[str] = frozenset()
     abstract_doers: frozenset[str] = frozenset()
     uncoercible_objects: frozenset[str] = frozenset()
+    contest_verbs: frozenset[str] = frozenset()
+    election_words: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
     figurative_modifiers: frozenset[str] = frozenset()

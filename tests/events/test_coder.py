@@ -174,6 +174,11 @@ NO_VIOLENCE = {
         "The South Korean government originally targeted a five billion dollar surplus this year.",
         "The US was not ready to risk damaging its economic recovery by raising interest rates.",
     ],
+    "contests at the polls": [
+        "Biden defeated Trump in the 2020 presidential election.",
+        "The Conservatives beat Labour by 40 seats in the general election.",
+        "Former Vice President Biden defeats President Trump with an electoral count of 319 to 219.",
+    ],
     "currencies, trading and chances are not coerced": [
         "In 1985 the United States, Japan, West Germany, France and Britain curbed the dollar's rise.",
         "Some officials fear federal regulators or Congress might move to restrict trading of stock index futures.",
@@ -254,6 +259,12 @@ def test_wars_with_a_named_fighter_and_labour_strikes_stay_events(pipeline: Any)
     assert any(e.cameo.startswith("19") and _code(e.source) == "RUS" for e in war), [e.rule for e in war]
     strike = code(pipeline, "Thousands of British civil servants were on strike on Friday.").events
     assert [e.cameo for e in strike] == ["143"], [e.rule for e in strike]
+
+
+def test_words_attacked_are_criticised_and_armies_crushed_are_attacked(pipeline: Any) -> None:
+    attacked = code(pipeline, "Erdogan attacked the proclamation of the Golan Heights as Israeli territory by the United States.")
+    assert [e.cameo for e in attacked.events] == ["111"], [e.rule for e in attacked.events]
+    assert ("190", "RUSMIL", "RUSREB") in dyads(code(pipeline, "Russian troops crushed the rebels near Grozny."))
 
 
 def test_restrictions_aimed_at_someone_stay_coercion(pipeline: Any) -> None:

@@ -314,6 +314,8 @@ class SentenceCoder:
             cameo, rule, targets = reported[0], f"{rule}>reporting", reported[1]
         if not sources and targets and not self._passive(trigger) and match.pattern.pos == "verb":
             sources = self._preceding_subject(trigger, targets)  # the parse lost the subject
+        if cameo[:2] in VIOLENT_ROOTS and verbal_attack(trigger, self.cues):
+            cameo, rule = self.cues.verbal_attack_cameo, f"{rule}>verbal"  # "attacked Mr Brown for failing to"
         if self._withheld(trigger, cameo) is not None:
             return  # "floods killed 30 people in Kenya"; "the dollar hit its highest level"
         if lemma_in(trigger, self.cues.permission_verbs) and not (sources and all(map(self._is_authority, sources))):
@@ -322,8 +324,6 @@ class SentenceCoder:
             targets = self._struggled_against(trigger, sources, targets)
             if targets is None:
                 return  # "an airline attendant is fighting for her job"
-        if cameo[:2] in VIOLENT_ROOTS and verbal_attack(trigger, self.cues):
-            cameo, rule = self.cues.verbal_attack_cameo, f"{rule}>verbal"  # "attacked Mr Brown for failing to"
         targets = self._other_side(trigger, sources, targets)
         victim_only = targets and (self._passive(trigger) or match.pattern.pos == "noun" or cameo[:2] in VIOLENT_ROOTS)
         if not sources and not victim_only:

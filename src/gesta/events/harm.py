@@ -7,7 +7,8 @@ and names. Naming is not calling ("called the election a sham"), a warning that 
 threatens nobody, taking over a post seizes nothing, "demonstrated ignorance" is no protest.
 The words are lists in ``data/grammar/cues.yaml`` (``natural_causes``, ``abstract_objects``,
 ``abstract_doers``, ``figurative_modifiers``, ``war_nouns``, ``naming_verbs``,
-``warning_verbs``, ``office_objects``, ``showing_verbs``, ``uncoercible_objects``); a noun that an actor modifies
+``warning_verbs``, ``office_objects``, ``showing_verbs``, ``uncoercible_objects``,
+``contest_verbs``, ``election_words``); a noun that an actor modifies
 ("Israeli fire", "Russia's economy") is that actor's and counts as an actor. "Attacked Mr Brown for failing to ..." is criticism
 (``verbal_attack``).
 """
@@ -55,6 +56,8 @@ def withheld(trigger: Any, cameo: str, objects: Callable[[], list[Any]], cues: C
         return "fits, but what it coerces is a quantity, an economic activity or a chance (uncoercible_objects)"
     if cameo[:2] not in VIOLENT_ROOTS:
         return None
+    if won_at_the_polls(trigger, cues):
+        return "fits, but it is a contest at the polls (contest_verbs, election_words)"
     return no_harm_done(trigger, objects(), cues, has_actor)
 
 
@@ -99,6 +102,12 @@ def abstract_doer(trigger: Any, cues: Cues, has_actor: HasActor) -> bool:
     return _doer_is(trigger, cues.abstract_doers, has_actor)
 
 
+def won_at_the_polls(trigger: Any, cues: Cues) -> bool:
+    """"Biden defeated Trump in the election", "beat Labour by 40 seats": a vote, no blow."""
+    return lemma_in(trigger, cues.contest_verbs) and any(
+        token.i != trigger.i and lemma_in(token, cues.election_words) for token in trigger.subtree)
+
+
 def coerces_nothing(objects: list[Any], cues: Cues, has_actor: HasActor) -> bool:
     """"curbed the dollar's rise", "restrict trading", "seize the opportunity": nobody is coerced."""
     return bool(objects) and all(_is_one_of(o, cues.uncoercible_objects, has_actor) and not has_actor(o) for o in objects)
@@ -126,7 +135,8 @@ def _is_abstract(noun: Any, cues: Cues, has_actor: HasActor) -> bool:
 
 def verbal_attack(trigger: Any, cues: Cues) -> bool:
     """"attacked Mr Brown for failing to ...", "attacked imperialists, saying ...", "hit back at
-    Mr Mallon's claim", "attacked ... as blasphemy": words, not blows (``verbal_attack``)."""
+    Mr Mallon's claim", "attacked ... as blasphemy", "attacked the proclamation": words, not
+    blows (``verbal_attack``)."""
     if not lemma_in(trigger, cues.verbal_attack_verbs):
         return False
     for child in trigger.children:
@@ -137,6 +147,8 @@ def verbal_attack(trigger: Any, cues: Cues) -> bool:
             return True  # a reason clause: "for failing to mention"
         if child.dep_ == "obl" and ("as" in marks or ("at" in marks and lemma_in(child, cues.said_nouns))):
             return True
+        if child.dep_ in OBJECT and lemma_in(child, cues.said_nouns):
+            return True  # words as its object: "attacked the proclamation"
     return False
 
 
