@@ -233,6 +233,9 @@ NO_EVENT = [
     "Egyptian researchers reasoned that the birds were wild.",
     "Australian media interact with ethnic minority constituents.",
     "The Tories would match Labour's spending on schools.",
+    # a claim asserts: "claimed emissions were lower" is no disapproval (ALLEGE block [110])
+    "Trump claimed carbon emissions have been lower during his administration.",
+    "North Korea claimed it was one of the few countries free of coronavirus infections.",
 ]
 
 
@@ -250,6 +253,8 @@ def test_taking_a_city_calling_or_receiving_a_person_and_adding_a_remark_stay_ev
     assert [e.cameo for e in added] == ["010"], [e.rule for e in added]  # a statement, as "said" is
     assert ("041", "RUS", "TUR") in dyads(code(pipeline, "Russia called Turkey on Tuesday."))
     assert ("043", "RUS", "ISRGOV") in dyads(code(pipeline, "Russia received the Israeli prime minister in Moscow."))
+    claimed = code(pipeline, "The Islamic State group claimed responsibility for the attack in Kabul.").events
+    assert [e.cameo for e in claimed] == ["015"], [e.rule for e in claimed]  # the block's own patterns stay
     offered = code(pipeline, "Japan offered support to Ukraine.").events
     assert [e.cameo for e in offered] == ["030"], [e.rule for e in offered]
 
