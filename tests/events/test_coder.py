@@ -236,6 +236,9 @@ NO_EVENT = [
     # a claim asserts: "claimed emissions were lower" is no disapproval (ALLEGE block [110])
     "Trump claimed carbon emissions have been lower during his administration.",
     "North Korea claimed it was one of the few countries free of coronavirus infections.",
+    # nor is arguing a case (VERBAL_CONFLICT [110]) or voting (VOTE [030]) an event on its own
+    "The US senator argued that tech companies should decide to be publishers or platforms.",
+    "The Israeli parliament will vote on the ruling on Tuesday.",
 ]
 
 
