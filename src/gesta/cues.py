@@ -70,6 +70,8 @@ class Cues:
     uncoercible_objects: frozenset[str] = frozenset()
     contest_verbs: frozenset[str] = frozenset()
     election_words: frozenset[str] = frozenset()
+    question_verbs: frozenset[str] = frozenset()
+    question_words: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     warning_verbs: frozenset[str] = frozenset()
     figurative_modifiers: frozenset[str] = frozenset()

@@ -239,6 +239,10 @@ NO_EVENT = [
     # nor is arguing a case (VERBAL_CONFLICT [110]) or voting (VOTE [030]) an event on its own
     "The US senator argued that tech companies should decide to be publishers or platforms.",
     "The Israeli parliament will vote on the ruling on Tuesday.",
+    # a question is no appeal (question_verbs, question_words)
+    "Trump repeatedly asked why Biden did not already implement the policies.",
+    "The American law professor asked whether Oakland was part of the US.",
+    "The Indian teacher asked me what I was studying now.",
 ]
 
 
@@ -256,6 +260,7 @@ def test_taking_a_city_calling_or_receiving_a_person_and_adding_a_remark_stay_ev
     assert [e.cameo for e in added] == ["010"], [e.rule for e in added]  # a statement, as "said" is
     assert ("041", "RUS", "TUR") in dyads(code(pipeline, "Russia called Turkey on Tuesday."))
     assert ("043", "RUS", "ISRGOV") in dyads(code(pipeline, "Russia received the Israeli prime minister in Moscow."))
+    assert ("020", "RUSGOV", "USA") in dyads(code(pipeline, "The Kremlin asked Washington to withdraw its troops from Syria."))
     claimed = code(pipeline, "The Islamic State group claimed responsibility for the attack in Kabul.").events
     assert [e.cameo for e in claimed] == ["015"], [e.rule for e in claimed]  # the block's own patterns stay
     offered = code(pipeline, "Japan offered support to Ukraine.").events

@@ -8,7 +8,7 @@ threatens nobody, taking over a post seizes nothing, "demonstrated ignorance" is
 The words are lists in ``data/grammar/cues.yaml`` (``natural_causes``, ``abstract_objects``,
 ``abstract_doers``, ``figurative_modifiers``, ``war_nouns``, ``naming_verbs``,
 ``warning_verbs``, ``office_objects``, ``showing_verbs``, ``uncoercible_objects``,
-``contest_verbs``, ``election_words``); a noun that an actor modifies
+``contest_verbs``, ``election_words``, ``question_verbs``, ``question_words``); a noun that an actor modifies
 ("Israeli fire", "Russia's economy") is that actor's and counts as an actor. "Attacked Mr Brown for failing to ..." is criticism
 (``verbal_attack``).
 """
@@ -52,6 +52,8 @@ def withheld(trigger: Any, cameo: str, objects: Callable[[], list[Any]], cues: C
         return "fits, but it is a figure of speech (figurative_modifiers)"
     if cameo[:2] == "14" and lemma_in(trigger, cues.showing_verbs) and children(trigger, OBJECT):
         return "fits, but with an object it means showing (showing_verbs)"
+    if cameo[:2] == "02" and asks_a_question(trigger, cues):
+        return "fits, but it asks a question (question_verbs, question_words)"
     if cameo[:2] == "17" and coerces_nothing(objects(), cues, has_actor):
         return "fits, but what it coerces is a quantity, an economic activity or a chance (uncoercible_objects)"
     if cameo[:2] not in VIOLENT_ROOTS:
@@ -100,6 +102,22 @@ def natural_cause(trigger: Any, cues: Cues, has_actor: HasActor) -> bool:
 def abstract_doer(trigger: Any, cues: Cues, has_actor: HasActor) -> bool:
     """"The number of Europeans with broadband has exploded": a quantity does no violence."""
     return _doer_is(trigger, cues.abstract_doers, has_actor)
+
+
+def asks_a_question(trigger: Any, cues: Cues) -> bool:
+    """"asked why Biden did not act", "asked Trump about it", "asked whether Russia would
+    attend": a question, no appeal."""
+    if not lemma_in(trigger, cues.question_verbs):
+        return False
+    for child in trigger.children:
+        if child.dep_ in OBJECT and child.lower_ in cues.question_words:
+            return True  # the parse takes "why" for the object
+        if child.dep_ == "ccomp" and any(c.lower_ in cues.question_words for c in child.children
+                                         if c.dep_ in ("mark", "advmod", "nsubj", "obj") and c.i < child.i):
+            return True
+        if child.dep_ == "obl" and "about" in {c.lower_ for c in child.children if c.dep_ == "case"}:
+            return True
+    return False
 
 
 def won_at_the_polls(trigger: Any, cues: Cues) -> bool:
