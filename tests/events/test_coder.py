@@ -243,6 +243,7 @@ NO_EVENT = [
     "Trump repeatedly asked why Biden did not already implement the policies.",
     "The American law professor asked whether Oakland was part of the US.",
     "The Indian teacher asked me what I was studying now.",
+    "Journalists asked Putin about Ukraine.",
 ]
 
 

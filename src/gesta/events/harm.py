@@ -128,7 +128,7 @@ def won_at_the_polls(trigger: Any, cues: Cues) -> bool:
 
 def coerces_nothing(objects: list[Any], cues: Cues, has_actor: HasActor) -> bool:
     """"curbed the dollar's rise", "restrict trading", "seize the opportunity": nobody is coerced."""
-    return bool(objects) and all(_is_one_of(o, cues.uncoercible_objects, has_actor) and not has_actor(o) for o in objects)
+    return bool(objects) and all(_unowned(o, cues.uncoercible_objects, has_actor) for o in objects)
 
 
 def _doer_is(trigger: Any, words: frozenset[str], has_actor: HasActor) -> bool:
@@ -148,7 +148,13 @@ def _is_abstract(noun: Any, cues: Cues, has_actor: HasActor) -> bool:
     legal battle" fights a figure of speech."""
     if figurative(noun, cues):
         return True
-    return lemma_in(noun, cues.abstract_objects) and not any(has_actor(t) for t in (noun, *noun.lefts))
+    return _unowned(noun, cues.abstract_objects, has_actor)
+
+
+def _unowned(noun: Any, words: frozenset[str], has_actor: HasActor) -> bool:
+    """``noun`` is one of ``words``, names no actor and no actor before it owns it ("Russia's
+    economy" is Russia's)."""
+    return lemma_in(noun, words) and not any(has_actor(t) for t in (noun, *noun.lefts))
 
 
 def verbal_attack(trigger: Any, cues: Cues) -> bool:
